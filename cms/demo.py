@@ -7,6 +7,7 @@ Running the command twice changes nothing: pages are found by slug, snippets by 
 
 import logging
 from dataclasses import dataclass, field
+from html import escape
 
 from django.db import transaction
 from django.utils.module_loading import import_string
@@ -77,7 +78,7 @@ def child_page(parent, model, slug, **fields):
 def translate(instance, language_code, strings, *, publish=True):
     """Create or update the wagtail-localize translation of a page or snippet.
 
-    `strings` maps every Dutch source segment to its translation. The translation is made the way
+    `strings` maps every Dutch source segment (plain text) to its translation. The translation is made the way
     a translator would make it in the admin (a Translation with a string per segment), so editors
     see it as a synced translation that flags what goes out of date when the Dutch page changes.
     Returns the translated instance.
@@ -91,6 +92,8 @@ def translate(instance, language_code, strings, *, publish=True):
     translation, _ = Translation.objects.get_or_create(
         source=source, target_locale=locale, defaults={"enabled": True}
     )
+    # wagtail-localize keeps segments as HTML text ("Lief &amp; Leed"); the demo texts are plain.
+    strings = {escape(key, quote=False): escape(value, quote=False) for key, value in strings.items()}
     po = translation.export_po()
     missing = []
     for entry in po:
@@ -112,3 +115,39 @@ def translate(instance, language_code, strings, *, publish=True):
 def site_root_page():
     """Wagtail's tree root (depth 1), the parent of each language's home page."""
     return Page.get_first_root_node()
+
+
+def segment_pairs(source, target):
+    """Pair every string of `source` with the string at the same place in `target`.
+
+    Demo content is written per language in the same shape (dicts, lists, tuples of strings);
+    this turns two such shapes into the {Dutch segment: translation} mapping `translate` needs.
+    """
+    if isinstance(source, str):
+        return {source: target} if source else {}
+    if isinstance(source, dict):
+        pairs = {}
+        for key, value in source.items():
+            pairs.update(segment_pairs(value, target[key]))
+        return pairs
+    if isinstance(source, list | tuple):
+        if len(source) != len(target):
+            raise ValueError(f"Demo translation has another shape: {source!r} / {target!r}")
+        pairs = {}
+        for a, b in zip(source, target, strict=True):
+            pairs.update(segment_pairs(a, b))
+        return pairs
+    return {}
+
+
+def stream(blocks):
+    """A StreamField value from demo blocks: ("paragraph", [(tag, text), ...]) or (type, value)."""
+    from wagtail.rich_text import RichText
+
+    value = []
+    for block_type, block_value in blocks:
+        if block_type == "paragraph":
+            value.append(("paragraph", RichText(rich(*block_value))))
+        else:
+            value.append((block_type, block_value))
+    return value

@@ -155,8 +155,11 @@ def send_pending_mail(batch_size=None):
     connection = get_connection(fail_silently=False)
     try:
         for pk in due:
-            # The conditional update is the claim: of two workers, only one changes the row.
-            claimed = OutboundEmail.objects.filter(pk=pk, status=OutboundEmail.Status.PENDING).update(
+            # The conditional update is the claim: of two workers, only one changes the row. It
+            # checks the due time again: another worker may have tried (and failed) it meanwhile.
+            claimed = OutboundEmail.objects.filter(
+                pk=pk, status=OutboundEmail.Status.PENDING, next_attempt_at__lte=now
+            ).update(
                 status=OutboundEmail.Status.SENDING,
                 claimed_at=timezone.now(),
                 attempts=F("attempts") + 1,
@@ -187,9 +190,18 @@ def send_pending_mail(batch_size=None):
 
 
 def _is_connection_error(error):
+    """True when the server cannot be reached (the rest of the batch would fail the same way).
+
+    smtplib's errors are OSErrors too: a refused recipient or a rejected message is not a
+    connection error and must not hold up the other mails.
+    """
     import smtplib
 
-    return isinstance(error, OSError | smtplib.SMTPServerDisconnected | smtplib.SMTPConnectError)
+    if isinstance(error, smtplib.SMTPServerDisconnected | smtplib.SMTPConnectError):
+        return True
+    if isinstance(error, smtplib.SMTPException):
+        return False
+    return isinstance(error, OSError)
 
 
 def _record_failure(mail, error):

@@ -4,11 +4,14 @@ Wagtail 8 enqueues its own work (search index, reference index, image focal poin
 deletion) through django-tasks. With this backend one worker pool does all background work.
 """
 
+from functools import partial
+
 from django_q.tasks import async_task
 from django_tasks.backends.base import BaseTaskBackend
 from django_tasks.base import TaskResult, TaskResultStatus
 from django_tasks.utils import get_random_id
 
+from django.db import transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
@@ -21,13 +24,19 @@ class DjangoQBackend(BaseTaskBackend):
     def enqueue(self, task, args, kwargs):
         self.validate_task(task)
         result_id = get_random_id()
-        async_task(
-            "cms.tasks_backend.run_task",
-            task.module_path,
-            list(args),
-            dict(kwargs),
-            task_name=f"{task.name}-{result_id}",
-            group="wagtail",
+        # After the commit: the worker must see the data the task is about, and django-q2's ORM
+        # broker closes "old" connections when it enqueues, which would end an open transaction.
+        transaction.on_commit(
+            partial(
+                async_task,
+                "cms.tasks_backend.run_task",
+                task.module_path,
+                list(args),
+                dict(kwargs),
+                task_name=f"{task.name}-{result_id}",
+                group="wagtail",
+            ),
+            robust=True,
         )
         return TaskResult(
             task=task,
