@@ -190,14 +190,16 @@ def send_pending_mail(batch_size=None):
 
 
 def _is_connection_error(error):
-    """True when the server cannot be reached (the rest of the batch would fail the same way).
+    """True when the server cannot be used (the rest of the batch would fail the same way).
 
     smtplib's errors are OSErrors too: a refused recipient or a rejected message is not a
     connection error and must not hold up the other mails.
     """
     import smtplib
 
-    if isinstance(error, smtplib.SMTPServerDisconnected | smtplib.SMTPConnectError):
+    if isinstance(
+        error, smtplib.SMTPServerDisconnected | smtplib.SMTPConnectError | smtplib.SMTPAuthenticationError
+    ):
         return True
     if isinstance(error, smtplib.SMTPException):
         return False
