@@ -49,7 +49,13 @@ def ensure_schedules(using=None):
             values.update(schedule_type=Schedule.CRON, cron=job.cron, minutes=None)
         else:
             values.update(schedule_type=Schedule.MINUTES, minutes=job.minutes, cron=None)
-        schedule = Schedule.objects.using(using).filter(name=job.name).first()
+        # The name is not unique in django-q2: two machines that migrate at the same moment can
+        # both create one. Keep the oldest, so that the job does not run twice.
+        existing = list(Schedule.objects.using(using).filter(name=job.name).order_by("pk"))
+        schedule = existing[0] if existing else None
+        if len(existing) > 1:
+            Schedule.objects.using(using).filter(pk__in=[s.pk for s in existing[1:]]).delete()
+            changed += 1
         if schedule is None:
             Schedule.objects.using(using).create(name=job.name, **values)
             changed += 1
