@@ -7,7 +7,7 @@ from django.db import connections, router
 from django.http import JsonResponse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from .models import OutboundEmail
 
@@ -48,7 +48,7 @@ def _check_outbox(now):
 
 
 @never_cache
-@require_GET
+@require_safe  # GET, and HEAD for load balancers that only look at the status
 def healthz(request):
     now = timezone.now()
     checks = {}
