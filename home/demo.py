@@ -1,5 +1,8 @@
 """Demo content of the site shell: the home page in five languages, the standard pages, menus."""
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.db.models import Max
 
 from wagtail.models import Locale, Page, Site
@@ -28,17 +31,19 @@ def ensure_home_page():
     if home is None:
         welcome = site.root_page if site else None
         home, _ = child_page(
-            site_root_page(), HomePage, "start-nl-new", locale=dutch, **page_fields(HOME["nl"])
+            site_root_page(), HomePage, HOME["nl"]["slug"], locale=dutch, **page_fields(HOME["nl"])
         )
         if site is None:
             site = Site.objects.create(hostname="localhost", port=80, is_default_site=True, root_page=home)
         site.root_page = home
         site.site_name = "Lief & Leed"
+        # Links in mails and the sitemap use the site's address: the one the site runs on.
+        base_url = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+        site.hostname = base_url.hostname or "localhost"
+        site.port = base_url.port or (443 if base_url.scheme == "https" else 80)
         site.save()
         if welcome is not None and welcome.specific_class is Page:
             welcome.delete()
-        home.slug = HOME["nl"]["slug"]
-        home.save_revision().publish()
     return home
 
 
