@@ -24,7 +24,6 @@ class ContentSecurityPolicyMiddleware:
         if "Content-Security-Policy" not in response:
             is_admin = request.path.startswith("/admin/")
             response["Content-Security-Policy"] = self.admin if is_admin else self.public
-        response.setdefault(
-            "Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()"
-        )
+        # Only features that browsers know: an unknown one ("interest-cohort") logs an error.
+        response.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
         return response
