@@ -19,9 +19,8 @@ def _active_locale():
         return None
 
 
-def _menu(kind):
+def _menu(kind, locale):
     """The menu of the visitor's language, or the Dutch one when it has not been translated."""
-    locale = _active_locale()
     menus = {
         menu.locale_id: menu
         for menu in Menu.objects.filter(kind=kind)
@@ -34,7 +33,7 @@ def _menu(kind):
     return menu
 
 
-def _localized_links(request, menu):
+def _localized_links(request, menu, locale):
     """(label, url, page) per item, pointing at the page in the visitor's language where it exists.
 
     One query for all items, however many there are.
@@ -42,7 +41,6 @@ def _localized_links(request, menu):
     if menu is None:
         return []
     items = list(menu.items.all())
-    locale = _active_locale()
     keys = {item.page.translation_key for item in items if item.page_id}
     translated = {}
     if locale and keys:
@@ -68,6 +66,7 @@ def _localized_links(request, menu):
 def main_menu(context):
     request = context.get("request")
     current = context.get("page")
+    locale = _active_locale()
     links = [
         {
             "label": label,
@@ -79,7 +78,7 @@ def main_menu(context):
                 and page.depth > 2
             ),
         }
-        for label, url, page in _localized_links(request, _menu(Menu.Kind.MAIN))
+        for label, url, page in _localized_links(request, _menu(Menu.Kind.MAIN, locale), locale)
     ]
     return {"links": links, "request": request}
 
@@ -87,10 +86,12 @@ def main_menu(context):
 @register.inclusion_tag("components/footer.html", takes_context=True)
 def site_footer(context):
     request = context.get("request")
-    menu = _menu(Menu.Kind.FOOTER)
+    locale = _active_locale()
+    menu = _menu(Menu.Kind.FOOTER, locale)
+    links = _localized_links(request, menu, locale)
     return {
         "menu": menu,
-        "links": [{"label": label, "url": url} for label, url, _ in _localized_links(request, menu)],
+        "links": [{"label": label, "url": url} for label, url, _ in links],
         "settings": context.get("settings"),
         "request": request,
     }
