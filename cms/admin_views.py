@@ -35,12 +35,18 @@ class OutboxInspectView(InspectView):
         if self.object.status != OutboundEmail.Status.SENT and self.request.user.has_perm(
             "cms.change_outboundemail"
         ):
+            retry_url = reverse("outbox:retry", args=[self.object.pk])
             buttons.append(
                 HeaderButton(
                     _("Opnieuw proberen"),
-                    url=reverse("outbox:retry", args=[self.object.pk]),
+                    url=retry_url,
                     icon_name="rotate",
-                    attrs={"data-controller": "w-action", "data-action": "w-action#post"},
+                    # w-action#post submits a form to its url value (not to the link's href).
+                    attrs={
+                        "data-controller": "w-action",
+                        "data-action": "w-action#post",
+                        "data-w-action-url-value": retry_url,
+                    },
                 )
             )
         return buttons

@@ -1,5 +1,7 @@
 """The outbox in Wagtail's admin: read-only list and inspect pages, and "retry" for a failed mail."""
 
+import re
+
 import pytest
 
 from django.contrib.auth.models import Group, Permission
@@ -46,7 +48,11 @@ def test_list_and_inspect_render_for_a_superuser(admin_client, failed_mail):
     content = response.content.decode()
     assert "buur@example.org" in content
     assert "ConnectionRefusedError" in content
-    assert reverse("outbox:retry", args=[failed_mail.pk]) in content
+    # The button posts (Wagtail's w-action controller) to the retry view.
+    retry_url = reverse("outbox:retry", args=[failed_mail.pk])
+    button = re.search(r"<a [^>]*data-controller=\"w-action\"[^>]*>", content).group(0)
+    assert 'data-action="w-action#post"' in button
+    assert f'data-w-action-url-value="{retry_url}"' in button
 
 
 def test_list_filters_and_search(admin_client, failed_mail):
