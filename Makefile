@@ -1,9 +1,6 @@
 # Shortcuts for the scripts in scripts/; the scripts are the reference (see README.md).
 .PHONY: run test bench lint format messages
 
-PY := .venv/bin/python
-LANGUAGES := nl en tr ar pl
-
 run:
 	scripts/run
 
@@ -25,8 +22,7 @@ format:
 	.venv/bin/ruff format .
 	.venv/bin/djhtml templates
 
+# makemessages for nl en tr ar pl (--ignore=.venv), then compiles the .mo files.
 messages:
 	scripts/setup
-	DJANGO_SETTINGS_MODULE=cms.settings.dev $(PY) manage.py makemessages --no-obsolete \
-		$(addprefix -l ,$(LANGUAGES)) --ignore=.venv --ignore=var --ignore=node_modules
-	$(PY) scripts/compile_messages.py
+	scripts/makemessages
