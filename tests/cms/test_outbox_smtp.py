@@ -1,14 +1,9 @@
 """The outbox against a real SMTP server on 127.0.0.1 (aiosmtpd), which a test starts and stops."""
 
-import json
-import os
-import subprocess
-import sys
 from email import message_from_bytes
 
 import pytest
 
-from django.conf import settings
 from django.test import override_settings
 from django.utils import timezone
 
@@ -107,79 +102,3 @@ def test_a_mail_that_keeps_failing_ends_failed_and_can_be_retried(smtp_server):
     assert smtp_server.handler.subjects() == ["Blijft mislukken"]
     queued.refresh_from_db()
     assert queued.status == Status.SENT
-
-
-RACE_SCRIPT = r"""
-import json, os, sys, threading
-import django
-django.setup()
-from django.db import connection, connections
-from django.test import override_settings
-from cms.mail import send_pending_mail
-from cms.models import OutboundEmail
-
-with connection.schema_editor() as editor:
-    editor.create_model(OutboundEmail)
-OutboundEmail.objects.bulk_create(
-    OutboundEmail(recipients=[f"buur{n}@example.org"], subject=f"Mail {n}", body_text="Tekst",
-                  from_email="test@example.org")
-    for n in range(int(sys.argv[2]))
-)
-barrier = threading.Barrier(int(sys.argv[3]))
-results, errors = [], []
-
-def worker():
-    try:
-        barrier.wait()
-        results.append(send_pending_mail())
-    except Exception as error:
-        errors.append(repr(error))
-    finally:
-        connections.close_all()
-
-with override_settings(EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
-                       EMAIL_HOST="127.0.0.1", EMAIL_PORT=int(sys.argv[1]), EMAIL_TIMEOUT=10):
-    threads = [threading.Thread(target=worker) for _ in range(int(sys.argv[3]))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-print(json.dumps({
-    "results": results,
-    "errors": errors,
-    "statuses": sorted(set(OutboundEmail.objects.values_list("status", flat=True))),
-    "attempts": sorted(set(OutboundEmail.objects.values_list("attempts", flat=True))),
-}))
-"""
-
-
-def test_concurrent_workers_never_send_a_row_twice(smtp_server, tmp_path):
-    """Three send_pending_mail runs in threads on a file SQLite database (WAL, IMMEDIATE).
-
-    Runs in a subprocess: the suite's in-memory database cannot be shared between threads.
-    """
-    smtp_server.start()
-    total, workers = 30, 3
-    environment = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "cms.settings.test",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'race.sqlite3'}",
-    }
-    completed = subprocess.run(
-        [sys.executable, "-c", RACE_SCRIPT, str(smtp_server.port), str(total), str(workers)],
-        cwd=settings.BASE_DIR,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert completed.returncode == 0, completed.stderr
-    report = json.loads(completed.stdout.strip().splitlines()[-1])
-    assert report["errors"] == []
-    assert sum(result["sent"] for result in report["results"]) == total
-    assert report["statuses"] == ["sent"]
-    assert report["attempts"] == [1]
-    subjects = smtp_server.handler.subjects()
-    assert len(subjects) == total
-    assert sorted(subjects) == sorted(f"Mail {n}" for n in range(total))
