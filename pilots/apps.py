@@ -6,3 +6,17 @@ class PilotsConfig(AppConfig):
     label = "pilots"
     verbose_name = "Pilots"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from django.db.models.signals import post_save
+
+        from cms.demo import register_step
+
+        from . import notifications
+        from .models import PilotIndexPage, StoryIndexPage
+        from .workflow import section_created
+
+        register_step("pilots.demo.load")
+        notifications.connect()
+        for model in (PilotIndexPage, StoryIndexPage):
+            post_save.connect(section_created, sender=model, dispatch_uid=f"pilots_section_{model.__name__}")

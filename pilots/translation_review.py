@@ -1,0 +1,93 @@
+"""Translations go through the same workflow as the Dutch pages.
+
+Translators work in wagtail-localize's editor, which keeps a translated page in sync with its
+Dutch source and shows what is out of date. That editor can only publish, and Vertalers may not
+publish, so this view adds the missing step: save the translation as a draft and submit it to the
+page's workflow (review, consent check, final approval), which publishes it at the end.
+"""
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from wagtail.admin import messages
+from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.models import Page
+
+
+def synced_translation(page):
+    """wagtail-localize's Translation that keeps `page` in sync with its source, or None."""
+    from wagtail_localize.models import Translation
+
+    return (
+        Translation.objects.filter(
+            source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
+        )
+        .exclude(source__locale_id=page.locale_id)
+        .select_related("source")
+        .first()
+    )
+
+
+def can_submit_translation(page, user):
+    # Cheapest checks first: this runs for every row of the admin's page explorer.
+    return (
+        page.locale.language_code != settings.LANGUAGE_CODE
+        and page.permissions_for_user(user).can_edit()
+        and not page.workflow_in_progress
+        and page.get_workflow() is not None
+        and synced_translation(page) is not None
+    )
+
+
+@transaction.atomic
+def submit_translation_for_review(page, user):
+    """Save the synced translation of `page` as a draft and start the page's workflow on it."""
+    translation = synced_translation(page)
+    if translation is None:
+        raise PermissionDenied("This page is not a synced translation.")
+    translation.save_target(user=user, publish=False)
+    page = Page.objects.get(pk=page.pk).specific
+    workflow = page.get_workflow()
+    if workflow is None or page.workflow_in_progress:
+        raise PermissionDenied("This page has no workflow, or is already in review.")
+    return workflow.start(page, user)
+
+
+def submit_translation_view(request, page_id):
+    page = get_object_or_404(Page, pk=page_id).specific
+    if not can_submit_translation(page, request.user):
+        raise PermissionDenied
+    if request.method == "POST":
+        submit_translation_for_review(page, request.user)
+        messages.success(
+            request,
+            _("De vertaling van ‘%(title)s’ is ter controle aangeboden.")
+            % {"title": page.get_admin_display_title()},
+        )
+        return redirect("wagtailadmin_explore", page.get_parent().pk)
+    return TemplateResponse(
+        request,
+        "pilots/admin/submit_translation.html",
+        {
+            "page": page,
+            "workflow": page.get_workflow(),
+            "header_title": _("Vertaling ter controle aanbieden"),
+            "submit_url": reverse("pilots_submit_translation", args=[page.pk]),
+        },
+    )
+
+
+class SubmitTranslationButton(PageMenuItem):
+    label = gettext_lazy("Vertaling ter controle aanbieden")
+    icon_name = "resubmit"
+    url_name = "pilots_submit_translation"
+    priority = 5
+
+    def is_shown(self, user):
+        return can_submit_translation(self.page, user)

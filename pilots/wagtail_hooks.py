@@ -1,0 +1,78 @@
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.log_actions import LogFormatter
+from wagtail.permissions import register_permission_policy
+
+from cms.admin_views import ReadOnlyPermissionPolicy
+
+from .consent import CONSENT_LOG_ACTION, format_consent_log_message
+from .models import ConsentConfirmation
+from .translation_review import SubmitTranslationButton, submit_translation_view
+
+register_permission_policy(ConsentConfirmation, ReadOnlyPermissionPolicy(ConsentConfirmation))
+
+
+@hooks.register("register_log_actions")
+def register_consent_log_action(actions):
+    @actions.register_action(CONSENT_LOG_ACTION)
+    class ConsentConfirmedFormatter(LogFormatter):
+        label = _("Toestemming bevestigd")
+
+        def format_message(self, log_entry):
+            return format_consent_log_message(log_entry.data)
+
+
+class ConsentConfirmationViewSet(ModelViewSet):
+    """The consent confirmations, read-only: who confirmed whose consent, for which version, where
+    it is kept. Made only by the consent check of the workflow."""
+
+    model = ConsentConfirmation
+    name = "toestemmingen"
+    icon = "tick-inverse"
+    menu_label = _("Toestemmingen")
+    add_to_settings_menu = True
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_display = ["person_name", "page", "location", "confirmed_by", "confirmed_at"]
+    list_filter = ["confirmed_at"]
+    search_fields = ["person_name", "location"]
+    search_backend_name = None
+    inspect_view_fields = [
+        "person_name",
+        "person_role",
+        "location",
+        "page",
+        "revision",
+        "confirmed_by",
+        "confirmed_at",
+    ]
+    form_fields = []  # never made by hand: the permission policy refuses add and change
+
+
+@hooks.register("register_admin_viewset")
+def register_consent_viewset():
+    return ConsentConfirmationViewSet()
+
+
+@hooks.register("register_admin_urls")
+def register_translation_review_url():
+    return [
+        path(
+            "pilots/vertaling-ter-controle/<int:page_id>/",
+            submit_translation_view,
+            name="pilots_submit_translation",
+        )
+    ]
+
+
+@hooks.register("register_page_listing_more_buttons")
+def translation_review_listing_button(page, user, next_url=None):
+    yield SubmitTranslationButton(page=page)
+
+
+@hooks.register("register_page_header_buttons")
+def translation_review_header_button(page, user, view_name, next_url=None):
+    yield SubmitTranslationButton(page=page)
