@@ -51,12 +51,30 @@ def submit_translation_for_review(page, user):
     translation = synced_translation(page)
     if translation is None:
         raise PermissionDenied("This page is not a synced translation.")
+    live_revision = page.live_revision if page.live else None
     translation.save_target(user=user, publish=False)
     page = Page.objects.get(pk=page.pk).specific
+    if live_revision is not None:
+        page = restore_live_content(page, live_revision)
     workflow = page.get_workflow()
     if workflow is None or page.workflow_in_progress:
         raise PermissionDenied("This page has no workflow, or is already in review.")
     return workflow.start(page, user)
+
+
+def restore_live_content(page, live_revision):
+    """Put the live content back into the page row, keeping the new draft as the latest revision.
+
+    wagtail-localize saves a draft translation into the page row itself, and the page row is what
+    visitors see: without this, the unreviewed translation would be online before the workflow.
+    """
+    draft_revision = page.latest_revision
+    live = live_revision.as_object()
+    live.latest_revision = draft_revision
+    live.draft_title = page.title
+    live.has_unpublished_changes = True
+    live.save(clean=False)
+    return live
 
 
 def submit_translation_view(request, page_id):

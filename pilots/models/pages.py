@@ -359,7 +359,7 @@ class PilotPage(ConsentGuardedPublishMixin, ConsentSubjectMixin, PhotoMixin, Int
             .public()
             .filter(locale_id=self.locale_id, pilot__translation_key=self.translation_key)
             .select_related("image")
-            .prefetch_related("image__renditions", "people")
+            .prefetch_related("image__renditions", "people", "tagged_items__tag")
             .order_by("-date", "-pk")
         )
 
