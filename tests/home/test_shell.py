@@ -59,18 +59,9 @@ def cached_embed():
     )
 
 
-@pytest.fixture
-def full_page(home_page, image, document, cached_embed):
-    target = StandardPageFactory(parent=home_page, slug="meedoen", title="Meedoen")
-    body = [
+def text_blocks(target):
+    return [
         paragraph('<h2>Samen</h2><p>Buren die <a href="https://example.org/">elkaar</a> kennen.</p>'),
-        (
-            "image",
-            {
-                "image": {"image": image, "alt_text": "Buren drinken koffie", "decorative": False},
-                "caption": "Koffie in de Korenaarstraat",
-            },
-        ),
         quote("Neem er rustig de tijd voor.", "Corrie", "gangmaker, Zuidwijk"),
         (
             "call_to_action",
@@ -90,6 +81,29 @@ def full_page(home_page, image, document, cached_embed):
                 "page": None,
                 "url": "https://www.opzoomermee.nl/",
                 "button_label": "Naar Opzoomer Mee",
+            },
+        ),
+    ]
+
+
+@pytest.fixture
+def text_page(home_page):
+    """Text blocks only: quick to render (no image renditions)."""
+    target = StandardPageFactory(parent=home_page, slug="meedoen", title="Meedoen")
+    return StandardPageFactory(parent=home_page, slug="tekst", title="Tekst", body=text_blocks(target))
+
+
+@pytest.fixture
+def full_page(home_page, image, document, cached_embed):
+    """Every block type once."""
+    target = StandardPageFactory(parent=home_page, slug="meedoen", title="Meedoen")
+    body = [
+        *text_blocks(target),
+        (
+            "image",
+            {
+                "image": {"image": image, "alt_text": "Buren drinken koffie", "decorative": False},
+                "caption": "Koffie in de Korenaarstraat",
             },
         ),
         ("downloads", {"title": "Voor je buren", "documents": [document]}),
@@ -114,8 +128,8 @@ def test_every_block_has_a_template_and_is_in_this_test():
     assert names == {"paragraph", "image", "quote", "call_to_action", "downloads", "embed"}
 
 
-def test_paragraph_renders_rich_text(client, full_page):
-    html = rendered(client, full_page)
+def test_paragraph_renders_rich_text(client, text_page):
+    html = rendered(client, text_page)
     assert '<div class="block-paragraph rich-text">' in html
     assert '<h2 data-block-key="' in html or "<h2>Samen</h2>" in html
     assert '<a href="https://example.org/">elkaar</a>' in html
@@ -140,15 +154,15 @@ def test_a_decorative_image_has_an_empty_alt(client, home_page, image):
     assert "<figcaption>" not in figure
 
 
-def test_quote_renders_person_and_role(client, full_page):
-    html = rendered(client, full_page)
+def test_quote_renders_person_and_role(client, text_page):
+    html = rendered(client, text_page)
     assert "<blockquote><p>Neem er rustig de tijd voor.</p></blockquote>" in html
     assert '<span class="block-quote__person">Corrie</span>' in html
     assert '<span class="block-quote__role">gangmaker, Zuidwijk</span>' in html
 
 
-def test_call_to_action_links_to_a_page_or_a_url(client, full_page):
-    html = rendered(client, full_page)
+def test_call_to_action_links_to_a_page_or_a_url(client, text_page):
+    html = rendered(client, text_page)
     assert re.search(r'<a class="button" href="/nl/meedoen/">Naar meedoen</a>', html)
     assert re.search(r'<a class="button" href="https://www.opzoomermee.nl/">Naar Opzoomer Mee</a>', html)
     assert '<h2 class="block-cta__title">Doe mee</h2>' in html
@@ -206,8 +220,8 @@ def test_embed_renders_from_the_embed_cache(client, full_page):
 # The shell -----------------------------------------------------------------------------------
 
 
-def test_landmarks_and_skip_link(client, full_page):
-    html = rendered(client, full_page)
+def test_landmarks_and_skip_link(client, text_page):
+    html = rendered(client, text_page)
     assert re.search(r'<a class="skip-link" href="#main">', html)
     assert html.index('class="skip-link"') < html.index("<header")
     assert re.search(r"<header[ >]", html)
