@@ -36,14 +36,27 @@ def _check_queue(now):
 
 
 def _check_outbox(now):
+    """Unhealthy when a mail has been due for long: the worker is not sending.
+
+    A mail that waits for its next attempt (an SMTP outage, a refused address) is not due, so one
+    bad address does not take the instance out of a load balancer; it shows as `retrying`.
+    """
     pending = OutboundEmail.objects.filter(status=OutboundEmail.Status.PENDING)
+    overdue_since = (
+        pending.filter(next_attempt_at__lte=now)
+        .order_by("next_attempt_at")
+        .values_list("next_attempt_at", flat=True)
+        .first()
+    )
+    overdue = int((now - overdue_since).total_seconds()) if overdue_since else 0
     oldest = pending.order_by("created_at").values_list("created_at", flat=True).first()
-    age = int((now - oldest).total_seconds()) if oldest else 0
     return {
-        "ok": age <= settings.OUTBOX_STALE_AFTER_SECONDS,
+        "ok": overdue <= settings.OUTBOX_STALE_AFTER_SECONDS,
         "pending": pending.count(),
+        "retrying": pending.filter(attempts__gt=0).count(),
         "failed": OutboundEmail.objects.filter(status=OutboundEmail.Status.FAILED).count(),
-        "oldest_pending_seconds": age,
+        "oldest_pending_seconds": int((now - oldest).total_seconds()) if oldest else 0,
+        "overdue_seconds": overdue,
     }
 
 

@@ -218,10 +218,14 @@ def _record_failure(mail, error):
 
 
 def retry_mail(mail):
-    """Put a failed (or pending) mail back at the front of the queue; used by the admin action."""
+    """Put a failed (or pending) mail back at the front of the queue; used by the admin action.
+
+    A retried mail gets a full set of attempts again: someone has looked at it (and perhaps fixed
+    the mail server), so it deserves more than one last try.
+    """
     updated = OutboundEmail.objects.filter(
         pk=mail.pk, status__in=[OutboundEmail.Status.FAILED, OutboundEmail.Status.PENDING]
-    ).update(status=OutboundEmail.Status.PENDING, next_attempt_at=timezone.now())
+    ).update(status=OutboundEmail.Status.PENDING, next_attempt_at=timezone.now(), attempts=0)
     if updated:
         transaction.on_commit(_wake_worker)
     return bool(updated)

@@ -120,12 +120,15 @@ def language_switcher(context):
             p.locale.language_code: p
             for p in site_root.root_page.get_translations(inclusive=True).live().select_related("locale")
         }
+    # Django's 404 view gives its template `request_path`: the same path in another language would
+    # be missing too, so the switcher leads to that language's home page instead.
+    on_error_page = context.get("request_path") is not None
     languages = []
     for code, name in settings.LANGUAGES:
         target = translations.get(code)
         if target is not None:
             url = target.get_url(request)
-        elif page is None and request is not None:
+        elif page is None and request is not None and not on_error_page:
             url = translate_url(request.get_full_path(), code)
         elif code in homes:
             url = homes[code].get_url(request)

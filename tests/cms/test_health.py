@@ -28,7 +28,14 @@ def test_healthy(client):
     assert set(data) == {"status", "database", "queue", "outbox"}
     assert data["database"] == {"ok": True}
     assert data["queue"] == {"ok": True, "broker": "orm", "backlog": 0}
-    assert data["outbox"] == {"ok": True, "pending": 0, "failed": 0, "oldest_pending_seconds": 0}
+    assert data["outbox"] == {
+        "ok": True,
+        "pending": 0,
+        "retrying": 0,
+        "failed": 0,
+        "oldest_pending_seconds": 0,
+        "overdue_seconds": 0,
+    }
     cache_control = {part.strip() for part in response["Cache-Control"].split(",")}
     assert {"no-cache", "no-store", "must-revalidate", "private", "max-age=0"} <= cache_control
 
@@ -48,16 +55,33 @@ def test_a_fresh_backlog_is_still_healthy(client):
 
 
 @override_settings(OUTBOX_STALE_AFTER_SECONDS=900)
-def test_an_old_pending_mail_makes_it_unhealthy(client):
+def test_a_mail_due_for_long_makes_it_unhealthy(client):
     old = queue_mail("buur@example.org", "Blijft liggen", "Tekst")
-    OutboundEmail.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(seconds=901))
+    long_ago = timezone.now() - timedelta(seconds=901)
+    OutboundEmail.objects.filter(pk=old.pk).update(created_at=long_ago, next_attempt_at=long_ago)
     response, data = get_health(client)
     assert response.status_code == 503
     assert data["status"] == "unhealthy"
     assert data["outbox"]["ok"] is False
     assert data["outbox"]["pending"] == 1
     assert data["outbox"]["oldest_pending_seconds"] >= 901
+    assert data["outbox"]["overdue_seconds"] >= 901
     assert data["database"]["ok"] and data["queue"]["ok"]
+
+
+@override_settings(OUTBOX_STALE_AFTER_SECONDS=900)
+def test_a_mail_waiting_for_its_next_attempt_keeps_it_healthy(client):
+    """An old mail that keeps failing (a refused address) is retrying, not a stopped worker."""
+    mail = queue_mail("bestaat-niet@example.org", "Blijft mislukken", "Tekst")
+    OutboundEmail.objects.filter(pk=mail.pk).update(
+        created_at=timezone.now() - timedelta(days=1),
+        attempts=5,
+        next_attempt_at=timezone.now() + timedelta(hours=1),
+    )
+    response, data = get_health(client)
+    assert response.status_code == 200
+    assert data["outbox"]["retrying"] == 1
+    assert data["outbox"]["overdue_seconds"] == 0
     assert "no-store" in response["Cache-Control"]
 
 

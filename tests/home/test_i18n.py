@@ -178,3 +178,13 @@ def test_an_english_menu_is_used_for_english_visitors(home_page):
         html = render_main_menu(RequestFactory().get("/tr/"), home_page)
     assert "Menu 0" in html
     assert "In English" not in html
+
+
+def test_language_switcher_on_a_missing_page_leads_to_the_home_pages(client, home_page, locales):
+    english_home = home_page.copy_for_translation(locales["en"])
+    english_home.save_revision().publish()
+    response = client.get("/nl/bestaat-niet/")
+    assert response.status_code == 404
+    content = response.content.decode()
+    assert 'href="/en/"' in content
+    assert "/en/bestaat-niet/" not in content
