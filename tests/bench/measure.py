@@ -1,0 +1,207 @@
+"""Page latency and SQL queries, measured through Django's full middleware stack.
+
+Machines differ and shared machines are noisy, so every latency is also given as a ratio to the
+minimal view of tests/bench/urls.py, measured in the same rounds: all paths are requested once per
+round, round after round, so a burst of noise from a neighbour hits every path alike.
+"""
+
+import statistics
+import time
+from contextlib import ExitStack
+
+from django.conf import settings
+from django.db import connections
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import translation
+
+from wagtail.models import Page
+
+from .dataset import GENERATED_SLUG_PREFIX
+from .urls import MINIMAL_PATH
+
+SEARCH_QUERY = "buren"
+
+
+def discover_paths(search_query=SEARCH_QUERY, all_generated=False):
+    """Every public live page in every language, then search, /healthz and /sitemap.xml.
+
+    Generated pages (tests/bench/dataset.py) are alike: only the first under each parent is
+    measured, unless `all_generated`.
+    """
+    language_order = {code: position for position, (code, _) in enumerate(settings.LANGUAGES)}
+    pages = (
+        Page.objects.live()
+        .public()
+        .filter(depth__gt=1)
+        .select_related("locale")
+        .order_by("path")
+        .specific(defer=True)
+    )
+    found = []
+    seen_generated_parents = set()
+    for page in pages:
+        if page.slug.startswith(GENERATED_SLUG_PREFIX) and not all_generated:
+            parent_key = (page.path[: -page.steplen], page.slug.rstrip("0123456789"))
+            if parent_key in seen_generated_parents:
+                continue
+            seen_generated_parents.add(parent_key)
+        parts = page.get_url_parts()
+        if parts is None:
+            continue
+        found.append((language_order.get(page.locale.language_code, 99), page.path, parts[2]))
+    paths = [path for _, _, path in sorted(found)]
+    with translation.override(settings.LANGUAGE_CODE):
+        paths.append(f"{reverse('search')}?q={search_query}")
+    paths += ["/healthz", "/sitemap.xml"]
+    return list(dict.fromkeys(paths))
+
+
+def _get(client, path):
+    response = client.get(path)
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    return response.status_code, len(body)
+
+
+def _count_queries(client, path):
+    with ExitStack() as stack:
+        contexts = [
+            stack.enter_context(CaptureQueriesContext(connection)) for connection in connections.all()
+        ]
+        _get(client, path)
+    return sum(len(context.captured_queries) for context in contexts)
+
+
+def measure(paths, *, iterations=30, warmup=3, client=None, baseline=MINIMAL_PATH):
+    """Median latency, its ratio to `baseline`, and SQL queries per request for each path.
+
+    Returns {"iterations", "warmup", "baseline": row, "pages": [row, ...]} where a row is
+    {"path", "status", "bytes", "median_ms", "p90_ms", "min_ms", "ratio", "queries"}.
+    Queries are counted on one extra request after the timed rounds (caches warm), because
+    capturing them slows the request down.
+    """
+    if iterations < 1:
+        raise ValueError("iterations must be at least 1")
+    client = client or Client()
+    ordered = [baseline, *(path for path in dict.fromkeys(paths) if path != baseline)]
+    first = {}
+    for path in ordered:
+        for _ in range(max(warmup, 1)):
+            first[path] = _get(client, path)
+    samples = {path: [] for path in ordered}
+    for _ in range(iterations):
+        for path in ordered:
+            start = time.perf_counter()
+            _get(client, path)
+            samples[path].append((time.perf_counter() - start) * 1000)
+    queries = {path: _count_queries(client, path) for path in ordered}
+
+    baseline_median = statistics.median(samples[baseline])
+    rows = []
+    for path in ordered:
+        timings = sorted(samples[path])
+        median = statistics.median(timings)
+        rows.append(
+            {
+                "path": path,
+                "status": first[path][0],
+                "bytes": first[path][1],
+                "median_ms": round(median, 3),
+                "p90_ms": round(timings[min(len(timings) - 1, int(0.9 * len(timings)))], 3),
+                "min_ms": round(timings[0], 3),
+                "ratio": round(median / baseline_median, 2) if baseline_median else None,
+                "queries": queries[path],
+            }
+        )
+    return {"iterations": iterations, "warmup": warmup, "baseline": rows[0], "pages": rows[1:]}
+
+
+def format_table(result):
+    """A plain-text table: path, status, median ms, ratio to the minimal view, SQL queries."""
+    rows = [result["baseline"], *result["pages"]]
+    width = max(len("path"), *(len(row["path"]) for row in rows))
+    header = f"{'path':<{width}}  {'status':>6}  {'median ms':>9}  {'ratio':>6}  {'queries':>7}"
+    lines = [header, "-" * len(header)]
+    for row in rows:
+        ratio = "" if row["ratio"] is None else f"{row['ratio']:.1f}"
+        lines.append(
+            f"{row['path']:<{width}}  {row['status']:>6}  {row['median_ms']:>9.2f}  {ratio:>6}  "
+            f"{row['queries']:>7}"
+        )
+    return "\n".join(lines)
+
+
+class _Rollback(Exception):
+    pass
+
+
+def query_growth(specs, *, extra=20, client=None):
+    """SQL queries of each listing (and the sitemap) before and after `extra` more children.
+
+    For every ExtraPages spec whose parent exists, the parent's page and /sitemap.xml are
+    requested, `extra` more pages are made with the spec's factory, and both are requested again;
+    everything happens in a transaction that is rolled back. Equal counts mean that a listing
+    costs the same for 10 items or 10,000 (no query per item).
+    Returns [{"path", "factory", "children_before", "children_after", "queries_before",
+    "queries_after"}, ...].
+    """
+    from django.core.cache import caches
+    from django.db import transaction
+    from django.utils.module_loading import import_string
+
+    from .dataset import parent_page
+
+    client = client or Client()
+    rows = []
+    for spec in specs:
+        parent = parent_page(spec)
+        try:
+            factory = import_string(spec.factory)
+        except ImportError:
+            continue
+        if parent is None or parent.get_url_parts() is None:
+            continue
+        paths = [parent.get_url_parts()[2], "/sitemap.xml"]
+        before_children = parent.get_children().count()
+        before = {path: (_get(client, path), _count_queries(client, path))[1] for path in paths}
+        try:
+            with transaction.atomic():
+                for number in range(1, extra + 1):
+                    factory(parent=type(parent).objects.get(pk=parent.pk), slug=f"bench-growth-{number}")
+                after_children = parent.get_children().count()
+                after = {path: (_get(client, path), _count_queries(client, path))[1] for path in paths}
+                raise _Rollback
+        except _Rollback:
+            pass
+        for cache in caches.all():
+            cache.clear()
+        for path in paths:
+            rows.append(
+                {
+                    "path": path,
+                    "factory": spec.factory,
+                    "children_before": before_children,
+                    "children_after": after_children,
+                    "queries_before": before[path],
+                    "queries_after": after[path],
+                }
+            )
+    return rows
+
+
+def format_growth_table(rows):
+    """path, page type, children before -> after, queries before -> after."""
+    if not rows:
+        return "(no listing to grow)"
+    width = max(len("path"), *(len(row["path"]) for row in rows))
+    kinds = [row["factory"].rsplit(".", 1)[-1].removesuffix("Factory") for row in rows]
+    kind_width = max(len("pages added"), *(len(kind) for kind in kinds))
+    header = f"{'path':<{width}}  {'pages added':<{kind_width}}  {'children':>11}  {'queries':>9}"
+    lines = [header, "-" * len(header)]
+    for row, kind in zip(rows, kinds, strict=True):
+        children = f"{row['children_before']} -> {row['children_after']}"
+        queries = f"{row['queries_before']} -> {row['queries_after']}"
+        flag = "" if row["queries_after"] <= row["queries_before"] else "  grows"
+        lines.append(f"{row['path']:<{width}}  {kind:<{kind_width}}  {children:>11}  {queries:>9}{flag}")
+    return "\n".join(lines)

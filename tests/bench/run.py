@@ -1,0 +1,127 @@
+"""Run the benchmarks: `scripts/bench` (or `python -m tests.bench.run --help`).
+
+Prepares the data set (tests/bench/dataset.py) in the benchmark's own database, measures every
+public page (tests/bench/measure.py), prints a table and writes tests/bench/results/<time>.json,
+latest.json and latest.txt. Numbers are for comparing within a run (ratios) and between runs on
+the same machine; nothing here asserts a time.
+"""
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+RESULTS_DIR = Path(__file__).resolve().parent / "results"
+BASE_DIR = Path(__file__).resolve().parents[2]
+
+
+def parse_args(argv=None):
+    parser = argparse.ArgumentParser(prog="scripts/bench", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--iterations", type=int, default=30, help="timed requests per path (default 30)")
+    parser.add_argument("--warmup", type=int, default=3, help="untimed requests per path first (default 3)")
+    parser.add_argument("--fresh", action="store_true", help="delete the benchmark database first")
+    parser.add_argument("--no-extra-pages", action="store_true", help="only the demo content")
+    parser.add_argument(
+        "--all-generated", action="store_true", help="measure every generated page, not one per parent"
+    )
+    parser.add_argument("--path", action="append", dest="paths", help="measure only this path (repeatable)")
+    parser.add_argument(
+        "--growth",
+        type=int,
+        default=20,
+        help="pages added (then rolled back) to see whether listing queries grow (default 20, 0: skip)",
+    )
+    parser.add_argument("--output-dir", type=Path, default=RESULTS_DIR)
+    return parser.parse_args(argv)
+
+
+def git_commit():
+    try:
+        return subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=BASE_DIR, capture_output=True, text=True, check=True
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return None
+
+
+def environment():
+    import django
+
+    import wagtail
+
+    from .dataset import database_description
+
+    return {
+        "python": platform.python_version(),
+        "django": django.get_version(),
+        "wagtail": wagtail.__version__,
+        "platform": platform.platform(),
+        "cpus": os.cpu_count(),
+        "settings": os.environ.get("DJANGO_SETTINGS_MODULE"),
+        "database": database_description(),
+        "git_commit": git_commit(),
+    }
+
+
+def write_results(result, output_dir, table):
+    output_dir.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    text = json.dumps(result, indent=2, ensure_ascii=False) + "\n"
+    paths = [output_dir / f"{stamp}.json", output_dir / "latest.json"]
+    for path in paths:
+        path.write_text(text, encoding="utf-8")
+    (output_dir / "latest.txt").write_text(table + "\n", encoding="utf-8")
+    return paths[0]
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.bench")
+    import django
+
+    django.setup()
+
+    from .dataset import EXTRA_PAGES, prepare
+    from .measure import discover_paths, format_growth_table, format_table, measure, query_growth
+
+    started = datetime.now(UTC)
+    dataset = prepare(fresh=args.fresh, extra_pages=[] if args.no_extra_pages else EXTRA_PAGES)
+    paths = args.paths or discover_paths(all_generated=args.all_generated)
+    print(f"Measuring {len(paths)} paths: {args.warmup} warm-up + {args.iterations} timed requests each...")
+    measured = measure(paths, iterations=args.iterations, warmup=args.warmup)
+    table = format_table(measured)
+    growth = []
+    if args.growth > 0 and not args.no_extra_pages:
+        print(f"Counting queries of the listings before and after {args.growth} more pages...")
+        growth = query_growth(EXTRA_PAGES, extra=args.growth)
+        table += "\n\nSQL queries as listings grow (pages added in a transaction, then rolled back):\n"
+        table += format_growth_table(growth)
+    result = {
+        "started": started.isoformat(timespec="seconds"),
+        "environment": environment(),
+        "dataset": dataset,
+        **measured,
+        "query_growth": growth,
+    }
+    written = write_results(result, args.output_dir, table)
+    print()
+    print(table)
+    print()
+    print(
+        "ratio = median latency / median latency of the minimal view "
+        f"({measured['baseline']['median_ms']:.2f} ms) through the same middleware."
+    )
+    print(f"Results: {written} (and latest.json, latest.txt)")
+    failed = [row["path"] for row in measured["pages"] if row["status"] >= 400]
+    if failed:
+        print(f"Paths that did not answer 2xx/3xx: {', '.join(failed)}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
