@@ -289,3 +289,44 @@ def test_only_the_workflow_publishes(client, story_index, editors):
     story.refresh_from_db()
     assert story.live
     assert story.permissions_for_user(eindredacteur).can_unpublish()
+
+
+def test_the_consent_modal_lists_every_person(client, story_index, editors):
+    story = submit_new_story(client, editors["redacteur"], story_index)
+    act(client, editors["collega"], story, "approve", {"comment": ""})
+    client.force_login(editors["moderator"])
+    task_state = current_task_state(story)
+    response = client.get(
+        reverse("wagtailadmin_pages:workflow_action", args=[story.pk, "approve", task_state.pk])
+    )
+    assert response.status_code == 200
+    html = json.loads(response.content)["html"]
+    assert f'name="review" value="{task_state.pk}"' in html
+    assert "Op deze pagina staan 2 personen." in html
+    for number, person in enumerate(PEOPLE):
+        assert f'name="person_{number}_confirmed"' in html
+        assert f'name="person_{number}_location"' in html
+        assert f"Waar wordt de toestemming van {person['name']} bewaard?" in html
+    # The editor's own "approve" menu item collects the same form in its modal.
+    response = client.get(
+        reverse("wagtailadmin_pages:collect_workflow_action_data", args=[story.pk, "approve", task_state.pk])
+    )
+    assert 'name="person_1_location"' in json.loads(response.content)["html"]
+
+
+def test_the_consent_confirmations_are_listed_read_only(client, story_index, editors):
+    story = submit_new_story(client, editors["redacteur"], story_index)
+    act(client, editors["collega"], story, "approve", {"comment": ""})
+    act(client, editors["moderator"], story, "approve", consent_data(story, ["Kast 2", "Kast 3"]))
+    for name in ("moderator", "eindredacteur", "redacteur"):
+        client.force_login(editors[name])
+        response = client.get(reverse("toestemmingen:index"))
+        assert response.status_code == 200, name
+        assert "Herman van der Reek" in response.content.decode()
+        assert client.get(reverse("toestemmingen:add")).status_code == 302  # "no access"
+    confirmation = ConsentConfirmation.objects.first()
+    client.force_login(editors["beheerder"])
+    assert client.get(reverse("toestemmingen:edit", args=[confirmation.pk])).status_code == 302
+    assert client.get(reverse("toestemmingen:delete", args=[confirmation.pk])).status_code == 302
+    client.force_login(editors["vertaler"])
+    assert client.get(reverse("toestemmingen:index")).status_code == 302
