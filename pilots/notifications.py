@@ -82,6 +82,41 @@ def _send(user, template, context, key):
     return queue_templated_mail(user.email, template, context, language=_language(user), idempotency_key=key)
 
 
+def notify_translators(page, pending, revision=None):
+    """The Dutch source of `page` changed: every Vertaler hears which languages need work."""
+    from django.contrib.auth.models import Group
+
+    from .workflow import VERTALERS
+
+    group = Group.objects.filter(name=VERTALERS).first()
+    if group is None:
+        return
+    context = {
+        "page": page,
+        "pending": [
+            {
+                "language": locale.get_display_name(),
+                "missing": missing,
+                "edit_url": _translation_url(page, locale),
+            }
+            for locale, missing in pending
+        ],
+    }
+    version = revision.pk if revision is not None else page.latest_revision_id
+    for member in group.user_set.filter(is_active=True).exclude(email="").order_by("pk"):
+        _send(
+            member,
+            "pilots/translation_out_of_date",
+            context,
+            f"translation-{page.pk}-{version}-to-{member.pk}",
+        )
+
+
+def _translation_url(page, locale):
+    translated = page.get_translation_or_none(locale)
+    return _edit_url(translated) if translated is not None else _edit_url(page)
+
+
 def task_group_members(task):
     """Active members of the task's groups; a task without groups has no one to tell."""
     groups = getattr(task, "groups", None)

@@ -109,3 +109,29 @@ class SubmitTranslationButton(PageMenuItem):
 
     def is_shown(self, user):
         return can_submit_translation(self.page, user)
+
+
+def translations_out_of_date(sender, instance, revision=None, **kwargs):
+    """A Dutch pilot or story was published: bring wagtail-localize's copy of the source up to date,
+    so the translation editor shows the changed and new texts as untranslated, and tell the
+    Vertalers which translations now need work (through the outbox)."""
+    from wagtail_localize.models import TranslationSource
+
+    from .notifications import notify_translators
+
+    page = instance
+    if page.locale.language_code != settings.LANGUAGE_CODE:
+        return
+    source = TranslationSource.objects.filter(
+        object_id=page.translation_key, specific_content_type=page.content_type, locale_id=page.locale_id
+    ).first()
+    if source is None:
+        return  # never translated: nothing can be out of date
+    source.update_from_db()
+    pending = []
+    for translation in source.translations.filter(enabled=True).select_related("target_locale"):
+        total, done = translation.get_progress()
+        if done < total:
+            pending.append((translation.target_locale, total - done))
+    if pending:
+        notify_translators(page, pending, revision)

@@ -172,3 +172,32 @@ def test_ensure_workflow_is_idempotent(story_index, pilot_index):
         WorkflowPage.objects.filter(page__in=[story_index, pilot_index], workflow__name=WORKFLOW_NAME).count()
         == 2
     )
+
+
+def test_translators_see_and_hear_what_is_out_of_date(synced_story, editors):
+    from cms.models import OutboundEmail
+
+    story, english, translation = synced_story
+    translate_title(translation, "Help is never far away")
+    total, done = translation.get_progress()
+    OutboundEmail.objects.all().delete()
+
+    story.title = "Hulp is altijd dichtbij"
+    story.intro = "Een nieuwe inleiding."
+    revision = story.save_revision(user=editors["eindredacteur"])
+    revision.publish()
+
+    translation.refresh_from_db()
+    new_total, new_done = translation.get_progress()
+    assert new_total - new_done >= 2  # the new title and intro wait for a translator
+    segment_texts = set(translation.source.stringsegment_set.values_list("string__data", flat=True))
+    assert "Hulp is altijd dichtbij" in segment_texts
+    (mail,) = OutboundEmail.objects.all()
+    assert mail.recipients == ["vertaler@example.org"]
+    assert mail.subject == "Vertaling bijwerken: Hulp is altijd dichtbij"
+    assert "English" in mail.body_text and "teksten te vertalen" in mail.body_text
+    assert f"/admin/pages/{english.pk}/edit/" in mail.body_text
+
+    # Publishing the English page itself changes no source: no mail.
+    english.save_revision().publish()
+    assert OutboundEmail.objects.count() == 1
