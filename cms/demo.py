@@ -12,7 +12,7 @@ from html import escape
 from django.db import transaction
 from django.utils.module_loading import import_string
 
-from wagtail.models import Locale, Page
+from wagtail.models import DraftStateMixin, Locale, Page
 
 logger = logging.getLogger(__name__)
 
@@ -108,8 +108,16 @@ def translate(instance, language_code, strings, *, publish=True):
             f"No {language_code} text for {len(missing)} segment(s) of {instance!r}: {missing[:5]}"
         )
     translation.import_po(po)
-    translation.save_target(publish=publish)
-    return instance.get_translation(locale)
+    # wagtail-localize publishes a draftable translation in transaction.on_commit. A demo step runs
+    # in one transaction and then adds children under that translation; a revision published at
+    # commit time writes back the tree data (numchild) it had when it was made and breaks the tree.
+    # So a page is saved as a draft here and published right away, from a fresh copy.
+    drafts = isinstance(instance, DraftStateMixin)
+    translation.save_target(publish=publish and not drafts)
+    translated = instance.get_translation(locale)
+    if publish and drafts:
+        translated.get_latest_revision().publish()
+    return translated
 
 
 def site_root_page():

@@ -6,3 +6,8 @@ class ToolkitConfig(AppConfig):
     label = "toolkit"
     verbose_name = "Toolkit"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from cms.demo import register_step
+
+        register_step("toolkit.demo.load")
