@@ -166,6 +166,7 @@ class ToolkitItemPage(IntroMixin, Page):
             order.remove(language)
             order.insert(0, language)
         documents = [row.document for row in self.downloads.select_related("document")]
+        names = dict(settings.LANGUAGES)
         groups = []
         for code in order:
             in_language = [document for document in documents if document.language == code]
@@ -173,7 +174,7 @@ class ToolkitItemPage(IntroMixin, Page):
                 groups.append(
                     {
                         "language": code,
-                        "name": translation.get_language_info(code)["name_local"],
+                        "name": names[code],
                         "is_visitor_language": code == language,
                         "documents": in_language,
                     }
