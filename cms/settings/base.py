@@ -6,6 +6,7 @@ Every value that differs between machines is read from the environment here, in 
 
 import os
 from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
 
 import dj_database_url
 
@@ -184,7 +185,13 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+MEDIA_ORIGINS = []  # where images are served from when that is not this site (S3-compatible media)
 if env("AWS_STORAGE_BUCKET_NAME"):
+    _endpoint = urlsplit(env("AWS_S3_ENDPOINT_URL", "https://s3.amazonaws.com"))
+    MEDIA_ORIGINS = [
+        env("MEDIA_ORIGIN") or f"{_endpoint.scheme}://{env('AWS_STORAGE_BUCKET_NAME')}.{_endpoint.netloc}",
+        f"{_endpoint.scheme}://{_endpoint.netloc}",
+    ]
     # S3-compatible media (docs/deployment.md); credentials come from the standard AWS_* variables.
     STORAGES["default"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
@@ -223,6 +230,20 @@ EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20)
+if env("EMAIL_URL"):
+    # One variable instead of the EMAIL_* ones: smtp://user:password@host:587?tls=1 (or smtps://
+    # for implicit TLS on 465). User and password are URL-encoded.
+    _mail_url = urlsplit(env("EMAIL_URL"))
+    if _mail_url.scheme not in {"smtp", "smtps"}:
+        raise ImproperlyConfigured("EMAIL_URL must start with smtp:// or smtps://")
+    _mail_options = parse_qs(_mail_url.query)
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = _mail_url.hostname or "localhost"
+    EMAIL_PORT = _mail_url.port or (465 if _mail_url.scheme == "smtps" else 25)
+    EMAIL_HOST_USER = unquote(_mail_url.username or "")
+    EMAIL_HOST_PASSWORD = unquote(_mail_url.password or "")
+    EMAIL_USE_SSL = _mail_url.scheme == "smtps"
+    EMAIL_USE_TLS = not EMAIL_USE_SSL and _mail_options.get("tls", ["0"])[0] in {"1", "true", "yes"}
 EMAIL_FILE_PATH = str(VAR_DIR / "mail")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Lief & Leed <liefenleed@opzoomermee.nl>")
 SERVER_EMAIL = env("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
@@ -272,6 +293,9 @@ WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Dutch stemming on PostgreSQL: "uitnodigingen" finds "uitnodiging".
+    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = env("SEARCH_CONFIG", "dutch")
 # Off: Wagtail would wrap each embed in an inline style="padding-bottom" that the CSP blocks; the
 # .block-embed__frame rule in site.css gives the frame its 16:9 shape instead.
 WAGTAILEMBEDS_RESPONSIVE_HTML = False
@@ -292,7 +316,7 @@ CONTENT_SECURITY_POLICY = {
     "default-src": ["'self'"],
     "script-src": ["'self'"],
     "style-src": ["'self'"],
-    "img-src": ["'self'", "data:"],
+    "img-src": ["'self'", "data:", *MEDIA_ORIGINS],
     "font-src": ["'self'"],
     "frame-src": ["https://www.youtube.com", "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
     "connect-src": ["'self'"],
