@@ -172,3 +172,25 @@ class TestFields:
 
     def test_story_kinds(self):
         assert StoryKind.REFLECTION.label == "Reflectie van een professional"
+
+
+class TestAdmin:
+    def test_the_editor_opens_for_every_page_type(self, client, home_page, pilot_index, story_index, editors):
+        from django.urls import reverse
+
+        pilot = PilotPageFactory(parent=pilot_index)
+        story = StoryPageFactory(parent=story_index, pilot=pilot)
+        client.force_login(editors["redacteur"])
+        for model, parent in [("pilotpage", pilot_index), ("storypage", story_index)]:
+            response = client.get(reverse("wagtailadmin_pages:add", args=["pilots", model, parent.pk]))
+            assert response.status_code == 200, model
+        for page in (pilot_index, story_index, pilot, story):
+            response = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+            assert response.status_code == 200, page
+        body = client.get(reverse("wagtailadmin_pages:edit", args=[story.pk])).content.decode()
+        assert "Mensen in dit verhaal" in body and "alt-tekst van de foto" in body.lower()
+        # The sections themselves are made by an administrator, once per language.
+        response = client.get(
+            reverse("wagtailadmin_pages:add", args=["pilots", "pilotindexpage", home_page.pk])
+        )
+        assert response.status_code == 302
