@@ -96,7 +96,19 @@ def production_environment(**overrides):
     environment = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS", "DEBUG", "REDIS_URL", "Q_BROKER"}
+        # A clean production environment: nothing of the test run (e.g. the browser tests'
+        # DJANGO_ALLOW_ASYNC_UNSAFE) may leak into the deploy check.
+        if key
+        not in {
+            "SECRET_KEY",
+            "DATABASE_URL",
+            "ALLOWED_HOSTS",
+            "DEBUG",
+            "REDIS_URL",
+            "Q_BROKER",
+            "DJANGO_ALLOW_ASYNC_UNSAFE",
+            "TEST_SQLITE_NAME",
+        }
     }
     environment.update(
         DJANGO_SETTINGS_MODULE="cms.settings.production",
