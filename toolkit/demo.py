@@ -59,18 +59,16 @@ def ensure_advice_cards():
     return cards
 
 
-def find_story(keyword):
-    """A live Dutch story page that mentions `keyword` in its title (when the stories exist)."""
-    if not keyword:
+def find_story(slug):
+    """The live Dutch story with this slug (made by the pilots' demo step), if it is there."""
+    if not slug:
         return None
-    page = (
+    return (
         Page.objects.live()
-        .filter(locale__language_code="nl", url_path__contains="/verhalen/", depth__gte=4)
-        .filter(title__icontains=keyword)
+        .filter(locale__language_code="nl", slug=slug, url_path__contains="/verhalen/")
         .order_by("path")
         .first()
     )
-    return page
 
 
 def item_fields(item, documents, cards):

@@ -476,7 +476,7 @@ DOCUMENTS = {
 }
 
 # Each material: slug, kind, occasions, documents (keys of DOCUMENTS), cards (keys of ADVICE_CARDS),
-# story (a word to find a gangmaker's story for the first tip, when the stories exist), and the
+# story (the slug of the story the first tip comes from; linked when the stories exist), and the
 # texts per language: title, slug, intro, needs, steps [(title, text)], tips [(text, person)].
 ITEMS = [
     {
@@ -484,7 +484,7 @@ ITEMS = [
         "occasions": [Occasion.NEW_NEIGHBOURS],
         "documents": ["welcome-nl", "welcome-en", "welcome-tr", "welcome-ar", "welcome-pl"],
         "cards": ["tijd", "vriendelijk"],
-        "story": "Noreen",
+        "story": "een-verrassing-voor-de-buurvrouw",
         "nl": {
             "title": "Welkom heten met een brief",
             "slug": "welkomstbrief",
@@ -531,7 +531,7 @@ ITEMS = [
         "occasions": [Occasion.NEW_NEIGHBOURS, Occasion.BIRTH],
         "documents": ["package-nl", "package-en", "welcome-nl"],
         "cards": ["bloemen", "vriendelijk"],
-        "story": "Noreen",
+        "story": "een-verrassing-voor-de-buurvrouw",
         "nl": {
             "title": "Een Lief & Leedpakketje maken",
             "slug": "lief-en-leedpakketje",
@@ -591,7 +591,7 @@ ITEMS = [
         "occasions": [Occasion.NEW_NEIGHBOURS, Occasion.ILLNESS],
         "documents": ["key-nl", "key-en"],
         "cards": ["sleutel"],
-        "story": "Langenhorst",
+        "story": "hulp-is-nooit-ver-weg",
         "nl": {
             "title": "Een reservesleutel bij de buren",
             "slug": "reservesleutel",
@@ -648,7 +648,7 @@ ITEMS = [
         "occasions": [Occasion.ILLNESS],
         "documents": ["get-well-nl"],
         "cards": ["bloemen", "professional"],
-        "story": "Landenbuurt",
+        "story": "ambassadeurs-voor-een-warme-stad",
         "nl": {
             "title": "Bloemen of een maaltijd voor een zieke buur",
             "slug": "bloemen-of-maaltijd-bij-ziekte",
@@ -703,7 +703,7 @@ ITEMS = [
         "occasions": [Occasion.GETTING_STARTED],
         "documents": ["survey-nl", "survey-en", "survey-tally"],
         "cards": ["enquete"],
-        "story": "Langenhorst",
+        "story": "hulp-is-nooit-ver-weg",
         "nl": {
             "title": "De enquête burenhulp",
             "slug": "enquete-burenhulp",
@@ -771,7 +771,7 @@ ITEMS = [
         "occasions": [Occasion.GETTING_STARTED],
         "documents": [],
         "cards": ["bijltje", "tijd"],
-        "story": "Landenbuurt",
+        "story": "niet-meteen-het-bijltje-erbij-neergooien",
         "nl": {
             "title": "Niet meteen het bijltje erbij neergooien",
             "slug": "niet-opgeven",
@@ -815,7 +815,7 @@ ITEMS = [
         "occasions": [Occasion.LONELINESS, Occasion.NEW_NEIGHBOURS],
         "documents": [],
         "cards": ["vriendelijk"],
-        "story": "Noreen",
+        "story": "een-verrassing-voor-de-buurvrouw",
         "nl": {
             "title": "Een buur die geen contact wil",
             "slug": "buur-zonder-contact",
@@ -839,7 +839,7 @@ ITEMS = [
         "occasions": [Occasion.HOLIDAYS, Occasion.LONELINESS],
         "documents": ["christmas-nl"],
         "cards": ["vriendelijk"],
-        "story": "Noreen",
+        "story": "een-verrassing-voor-de-buurvrouw",
         "nl": {
             "title": "Een kerststukje als verrassing",
             "slug": "kerststukje",
@@ -867,7 +867,7 @@ ITEMS = [
         "occasions": [Occasion.ILLNESS, Occasion.LONELINESS],
         "documents": ["professional-nl"],
         "cards": ["professional", "baas"],
-        "story": "Langenhorst",
+        "story": "hulp-is-nooit-ver-weg",
         "nl": {
             "title": "Wanneer schakel je een professional in?",
             "slug": "professional-inschakelen",
@@ -895,7 +895,7 @@ ITEMS = [
         "occasions": [Occasion.GETTING_STARTED],
         "documents": ["organised-street-nl"],
         "cards": ["georganiseerd"],
-        "story": "",
+        "story": "woont-u-in-een-georganiseerde-straat",
         "nl": {
             "title": "Woont u in een georganiseerde straat?",
             "slug": "georganiseerde-straat",
@@ -909,7 +909,12 @@ ITEMS = [
                 ("Breng ze langs", "Geef ze aan het wijkteam, de huisarts of het buurthuis."),
                 ("Vertel wat jullie doen", "Laat weten dat de straat er is bij lief en leed."),
             ],
-            "tips": [],
+            "tips": [
+                (
+                    "Iedere hulpverlener in de stad mag zijn cliënten vragen: woont u in een georganiseerde straat?",
+                    "Herman Meijer, oud-wethouder van Rotterdam",
+                ),
+            ],
         },
     },
     {
@@ -976,7 +981,7 @@ ITEMS = [
         "occasions": [Occasion.STREET_ACTIVITY, Occasion.NEW_NEIGHBOURS],
         "documents": ["coffee-nl", "coffee-en"],
         "cards": ["tijd", "bijltje"],
-        "story": "Landenbuurt",
+        "story": "niet-meteen-het-bijltje-erbij-neergooien",
         "nl": {
             "title": "Koffie op de stoep",
             "slug": "koffie-op-de-stoep",
