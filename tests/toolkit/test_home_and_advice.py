@@ -93,7 +93,9 @@ def test_advice_cards_follow_the_visitors_language(client, home_page, locales):
     )
     english_home(home_page, locales)
     # Not translated yet: the English home page shows the Dutch card rather than nothing.
-    assert "Neem de tijd" in client.get("/en/").content.decode()
+    untranslated = client.get("/en/").content.decode()
+    assert "Neem de tijd" in untranslated
+    assert '<li class="advice-card" lang="nl" dir="auto">' in untranslated  # marked as Dutch text
     translate(
         card,
         "en",
@@ -130,6 +132,15 @@ def test_translated_item_shows_translated_cards_and_english_downloads_first(clie
     assert "Take your time" in english and "Neem de tijd" not in english
     # Cards on the English listing link to the English items.
     assert english_item.url in client.get(english_index.url).content.decode()
+
+
+def test_english_home_without_an_english_toolkit_links_the_dutch_materials(client, toolkit_index, locales):
+    ToolkitItemPageFactory(parent=toolkit_index, title="Welkomstbrief", slug="brief")
+    english_home(toolkit_index.get_parent().specific, locales)
+    html = section(client.get("/en/").content.decode(), "toolkit-highlights-title")
+    assert '<a href="/nl/toolkit/brief/" lang="nl" dir="ltr">Welkomstbrief</a>' in html
+    dutch = section(client.get("/nl/").content.decode(), "toolkit-highlights-title")
+    assert '<a href="/nl/toolkit/brief/">Welkomstbrief</a>' in dutch
 
 
 def test_user_text_is_escaped(client, toolkit_index):

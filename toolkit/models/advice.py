@@ -59,15 +59,24 @@ class AdviceCard(TranslatableMixin, index.Indexed, models.Model):
         return self.title
 
 
+def mark_other_language(cards, locale):
+    """Give each card `other_language`: its language code when it is not `locale`'s (a fallback)."""
+    for card in cards:
+        card.other_language = card.locale.language_code if card.locale_id != locale.pk else ""
+    return cards
+
+
 def localize_cards(cards, locale=None):
-    """The given cards in `locale` where a translation exists, in one query (originals otherwise)."""
+    """The given cards in `locale` where a translation exists, in one query (originals otherwise).
+
+    Pass cards with their locale selected (select_related), or each fallback costs a query.
+    """
     cards = list(cards)
     locale = locale or Locale.get_active()
     keys = {card.translation_key for card in cards if card.locale_id != locale.pk}
-    if not keys:
-        return cards
-    translated = {
-        card.translation_key: card
-        for card in AdviceCard.objects.filter(translation_key__in=keys, locale=locale)
-    }
-    return [translated.get(card.translation_key, card) for card in cards]
+    translated = {}
+    if keys:
+        candidates = AdviceCard.objects.filter(translation_key__in=keys, locale=locale)
+        candidates = candidates.select_related("locale")
+        translated = {card.translation_key: card for card in candidates}
+    return mark_other_language([translated.get(card.translation_key, card) for card in cards], locale)

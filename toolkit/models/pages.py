@@ -182,7 +182,7 @@ class ToolkitItemPage(IntroMixin, Page):
         return groups
 
     def advice_cards(self):
-        cards = [link.card for link in self.advice_card_links.select_related("card")]
+        cards = [link.card for link in self.advice_card_links.select_related("card__locale")]
         return localize_cards(cards) if cards else []
 
     def related_items(self, limit=3):

@@ -7,6 +7,7 @@ from wagtail.models import Locale
 
 from toolkit.choices import Occasion
 from toolkit.models import AdviceCard, ToolkitIndexPage, ToolkitItemOccasion, ToolkitItemPage
+from toolkit.models.advice import mark_other_language
 
 register = template.Library()
 
@@ -17,9 +18,9 @@ def _toolkit_index(locale):
     """The live toolkit index of `locale`, or the Dutch one when that language has none."""
     pages = {
         page.locale_id: page
-        for page in ToolkitIndexPage.objects.live().filter(
-            locale__language_code__in={locale.language_code, settings.LANGUAGE_CODE}
-        )
+        for page in ToolkitIndexPage.objects.live()
+        .filter(locale__language_code__in={locale.language_code, settings.LANGUAGE_CODE})
+        .select_related("locale")
     }
     return pages.get(locale.pk) or next(iter(pages.values()), None)
 
@@ -38,7 +39,8 @@ def toolkit_highlights(context, per_occasion=ITEMS_PER_OCCASION):
     A gangmaker on the home page reaches an occasion's materials in one tap, and a download in two.
     """
     request = context.get("request")
-    index_page = _toolkit_index(_active_locale())
+    locale = _active_locale()
+    index_page = _toolkit_index(locale)
     if index_page is None:
         return {"occasions": [], "index_page": None}
     rows = (
@@ -66,11 +68,16 @@ def toolkit_highlights(context, per_occasion=ITEMS_PER_OCCASION):
                     ],
                 }
             )
-    return {"occasions": occasions, "index_page": index_page, "request": request}
+    # When the visitor's language has no toolkit yet, the titles are Dutch: say so to screen readers.
+    other_language = index_page.locale.language_code if index_page.locale_id != locale.pk else ""
+    return {"occasions": occasions, "index_page": index_page, "other_language": other_language}
 
 
 @register.inclusion_tag("toolkit/tags/advice_cards.html", takes_context=True)
 def advice_cards_highlight(context, limit=3):
     """The advice cards marked for the home page, in the visitor's language (Dutch when not translated)."""
-    cards = list(AdviceCard.objects.for_locale(_active_locale()).filter(show_on_home=True)[:limit])
-    return {"cards": cards, "request": context.get("request")}
+    locale = _active_locale()
+    cards = list(
+        AdviceCard.objects.for_locale(locale).filter(show_on_home=True).select_related("locale")[:limit]
+    )
+    return {"cards": mark_other_language(cards, locale), "request": context.get("request")}
