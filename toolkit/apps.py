@@ -9,5 +9,7 @@ class ToolkitConfig(AppConfig):
 
     def ready(self):
         from cms.demo import register_step
+        from cms.queue import register_schedule
 
         register_step("toolkit.demo.load")
+        register_schedule("Toolkit-bundels bijwerken", "toolkit.bundles.build_all_bundles", minutes=30)

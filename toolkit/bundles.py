@@ -122,6 +122,11 @@ def build_bundle(occasion):
     return bundle
 
 
+def build_all_bundles():
+    """Bring every occasion's ZIP up to date (a schedule), so visitors rarely wait for a build."""
+    return [build_bundle(occasion) for occasion in Occasion.values]
+
+
 def request_build(occasion, key):
     """Ask the worker for a build, once per key (again only when an earlier request seems lost)."""
     from django_q.tasks import async_task

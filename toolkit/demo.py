@@ -7,8 +7,7 @@ from wagtail.models import Collection, Locale, Page
 from cms.demo import child_page, segment_pairs, translate
 from home.demo import add_menu_link, translate_once
 
-from .bundles import build_bundle
-from .choices import Occasion
+from .bundles import build_all_bundles
 from .demo_content import ADVICE_CARDS, DOCUMENTS, ITEMS, TOOLKIT_INDEX
 from .demo_files import render
 from .factories import advice_card_rows, download_rows, occasion_rows
@@ -114,6 +113,5 @@ def load(context):
             translated += 1
     context.log(f"Toolkit with {len(ITEMS)} materials ({translated} also in English)")
 
-    for occasion in Occasion.values:
-        build_bundle(occasion)
+    build_all_bundles()
     context.log("A ZIP per occasion")

@@ -183,3 +183,16 @@ def test_filtered_index_links_to_the_bundle(client, new_neighbours):
     assert f'href="{URL}"' in html
     assert "Download alles voor Nieuwe buren (ZIP)" in html
     assert URL not in client.get("/nl/toolkit/").content.decode()
+
+
+def test_a_schedule_keeps_every_bundle_up_to_date(new_neighbours, zip_writes):
+    from cms.queue import registered_schedules
+
+    job = next(job for job in registered_schedules() if job.func == "toolkit.bundles.build_all_bundles")
+    assert job.minutes == 30
+    bundles.build_all_bundles()
+    built = set(Bundle.objects.exclude(key="").values_list("occasion", flat=True))
+    assert built == {"nieuwe-buren", "ziekte"}
+    assert len(zip_writes) == 2
+    bundles.build_all_bundles()  # nothing changed: nothing is written
+    assert len(zip_writes) == 2
