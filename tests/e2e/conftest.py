@@ -36,10 +36,6 @@ import pytest
 
 from .snapshot import DatabaseSnapshot
 
-# Playwright's sync API runs an asyncio event loop in the test thread; Django then refuses
-# database access from that thread (the flush after each test, fixtures) unless this is set.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 BASE_DIR = Path(__file__).resolve().parents[2]
 ARTIFACTS_DIR = Path(__file__).resolve().parent / "artifacts"
 AXE_PATH = Path(os.environ.get("AXE_PATH", BASE_DIR / "var" / "axe" / "axe.min.js"))
@@ -124,6 +120,11 @@ def browser():
 
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: run scripts/setup --dev (apt-get install chromium).")
+    # Playwright's sync API runs an asyncio event loop in the test thread; Django then refuses
+    # database access from that thread (the flush after each test, fixtures) unless this is set.
+    # Set here, not at import, so that the other tests (same process when run together) keep
+    # Django's check.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
