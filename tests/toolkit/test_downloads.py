@@ -1,6 +1,7 @@
 import csv
 import datetime
 import io
+import re
 
 import pytest
 
@@ -239,3 +240,16 @@ def test_report_needs_document_permissions(client, django_user_model):
 def test_report_is_in_the_reports_menu(admin_client):
     response = admin_client.get(reverse("wagtailadmin_home"))
     assert reverse("toolkit_downloads") in response.content.decode()
+
+
+def test_a_pdf_through_the_multiple_upload_asks_for_its_language(admin_client):
+    response = admin_client.post(
+        reverse("wagtaildocs:add_multiple"),
+        {"files[]": SimpleUploadedFile("brief.pdf", MINIMAL_PDF, content_type="application/pdf")},
+    )
+    data = response.json()
+    # Kept as an upload until the editor has chosen the language in the form that comes back.
+    assert data["success"] is True
+    assert data["uploaded_file_id"]
+    assert re.search(r'<select name="[\w-]*language"', data["form"])
+    assert not ToolkitDocument.objects.exists()
