@@ -127,6 +127,9 @@ def test_filters_combine_and_keep_their_state(client, toolkit_index):
     assert '<option value="brief" selected>' in html
     assert '<option value="en" selected>' in html
     assert "1 materiaal voor Nieuwe buren" in html
+    # Filter combinations stay out of search engines.
+    assert '<meta name="robots" content="noindex, follow">' in html
+    assert "noindex" not in client.get("/nl/toolkit/").content.decode()
     assert "Alle filters wissen" in html
 
 
