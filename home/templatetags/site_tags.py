@@ -25,7 +25,7 @@ def _menu(kind, locale):
         menu.locale_id: menu
         for menu in Menu.objects.filter(kind=kind)
         .filter(locale__language_code__in={settings.LANGUAGE_CODE, translation.get_language()})
-        .prefetch_related("items__page")
+        .prefetch_related("items__page__locale")
     }
     menu = menus.get(locale.pk) if locale else None
     if menu is None:
@@ -34,9 +34,11 @@ def _menu(kind, locale):
 
 
 def _localized_links(request, menu, locale):
-    """(label, url, page) per item, pointing at the page in the visitor's language where it exists.
+    """(label, url, page, lang) per item, pointing at the page in the visitor's language where it exists.
 
-    One query for all items, however many there are.
+    `lang` is the language of a page that has no translation yet (shown in its own language), so
+    that screen readers pronounce it right (WCAG 3.1.2); empty otherwise. One query for all items,
+    however many there are.
     """
     if menu is None:
         return []
@@ -53,12 +55,16 @@ def _localized_links(request, menu, locale):
     links = []
     for item in items:
         if item.page_id:
-            page = translated.get(item.page.translation_key, item.page)
+            page = translated.get(item.page.translation_key)
+            lang = ""
+            if page is None:
+                page = item.page
+                lang = "" if locale and page.locale_id == locale.pk else page.locale.language_code
             if not page.live:
                 continue
-            links.append((item.label or page.title, page.get_url(request), page))
+            links.append((item.label or page.title, page.get_url(request), page, lang))
         else:
-            links.append((item.label, item.url, None))
+            links.append((item.label, item.url, None, ""))
     return links
 
 
@@ -71,6 +77,7 @@ def main_menu(context):
         {
             "label": label,
             "url": url,
+            "lang": lang,
             "active": bool(
                 current
                 and page
@@ -78,7 +85,7 @@ def main_menu(context):
                 and page.depth > 2
             ),
         }
-        for label, url, page in _localized_links(request, _menu(Menu.Kind.MAIN, locale), locale)
+        for label, url, page, lang in _localized_links(request, _menu(Menu.Kind.MAIN, locale), locale)
     ]
     return {"links": links, "request": request}
 
@@ -91,7 +98,7 @@ def site_footer(context):
     links = _localized_links(request, menu, locale)
     return {
         "menu": menu,
-        "links": [{"label": label, "url": url} for label, url, _ in links],
+        "links": [{"label": label, "url": url, "lang": lang} for label, url, _, lang in links],
         "settings": context.get("settings"),
         "request": request,
     }
