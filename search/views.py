@@ -1,30 +1,177 @@
+"""The public search page: live, public pages of the visitor's language plus toolkit documents.
+
+Results keep the search backend's relevance order; nothing is re-sorted here. The type filter
+(?type=pilots) narrows the page query by content type before the backend ranks it.
+"""
+
+import re
+import unicodedata
+
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.template.response import TemplateResponse
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from wagtail.models import Locale, Page
 
+from pilots.models import PilotPage, StoryPage
+from toolkit.choices import Occasion
+from toolkit.models import ToolkitDocument, ToolkitIndexPage, ToolkitItemPage
+
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
+MAX_DOCUMENTS = 5
+SNIPPET_WORDS = 40
+
+# Type filter: GET value -> (label, page models). "overig" is every page not of a listed model.
+PAGE_TYPES = {
+    "pilots": (_("Pilots"), (PilotPage,)),
+    "verhalen": (_("Verhalen"), (StoryPage,)),
+    "toolkit": (_("Toolkit"), (ToolkitItemPage,)),
+}
+OTHER_TYPE = "overig"
+OTHER_LABEL = _("Overige pagina's")
+TYPE_LABELS = {model: label for label, models in PAGE_TYPES.values() for model in models}
 
 
 def clean_query(raw):
     """A search query as the backend gets it: control characters removed, length capped."""
-    text = "".join(ch if ch.isprintable() else " " for ch in raw or "")
+    text = "".join(ch if ch.isprintable() else " " for ch in (raw or "")[: MAX_QUERY_LENGTH * 5])
     return " ".join(text.split())[:MAX_QUERY_LENGTH]
+
+
+def backend_query(query):
+    """What the search backend gets: words only, lower case.
+
+    Quotes, brackets, `*`, `=` and upper-case OR/AND/NOT/NEAR are query syntax for SQLite FTS5 and
+    PostgreSQL tsquery; a visitor typing them must get results for the words, not a database error.
+    """
+    return " ".join(re.findall(r"\w+", query.lower()))[:MAX_QUERY_LENGTH]
+
+
+def strip_accents(text):
+    """'enquête' -> 'enquete' (used for highlighting both spellings)."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
+def query_words(query):
+    """The words worth highlighting: letters and digits only, at least two characters."""
+    return [word for word in re.findall(r"\w+", query) if len(word) >= 2][:20]
+
+
+def highlight(text, query):
+    """Escape `text`, then wrap the query's words in <mark>. Matches ignore case and accents."""
+    text = text or ""
+    words = {strip_accents(word).lower() for word in query_words(query)}
+    if not words:
+        return escape(text)
+    # Match on the accent-free version of each text word, keep the original spelling.
+    out = []
+    for token in re.split(r"(\w+)", text):
+        plain = strip_accents(token).lower()
+        if token and any(plain.startswith(word) for word in words):
+            out.append(f"<mark>{escape(token)}</mark>")
+        else:
+            out.append(escape(token))
+    return mark_safe("".join(out))  # noqa: S308 - every piece was escaped above
+
+
+def snippet_text(page):
+    for attribute in ("intro", "result_summary", "search_description"):
+        value = getattr(page, attribute, "")
+        if value:
+            words = value.split()
+            text = " ".join(words[:SNIPPET_WORDS])
+            return text + (" …" if len(words) > SNIPPET_WORDS else "")
+    return ""
+
+
+def type_label(page):
+    return TYPE_LABELS.get(type(page), OTHER_LABEL)
+
+
+def filter_pages(pages, kind):
+    if kind in PAGE_TYPES:
+        return pages.type(*PAGE_TYPES[kind][1])
+    if kind == OTHER_TYPE:
+        return pages.not_type(*TYPE_LABELS)
+    return pages
+
+
+def occasion_suggestions(locale):
+    """The toolkit's occasions as links to the filtered toolkit index in this language."""
+    index = ToolkitIndexPage.objects.live().public().filter(locale=locale).first()
+    if index is None:
+        return []
+    return [{"label": label, "url": index.filter_url(occasion=value)} for value, label in Occasion.choices]
+
+
+def page_number(request, paginator):
+    try:
+        return paginator.page(request.GET.get("page", 1))
+    except PageNotAnInteger:
+        return paginator.page(1)
+    except EmptyPage:
+        return paginator.page(paginator.num_pages)
 
 
 @require_GET
 def search(request):
     query = clean_query(request.GET.get("q", ""))
+    kind = request.GET.get("type", "")
+    if kind not in PAGE_TYPES and kind != OTHER_TYPE:
+        kind = ""
+    locale = Locale.get_active()
     results = None
+    items = []
+    documents = []
     if query:
-        pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
-        paginator = Paginator(pages.search(query), RESULTS_PER_PAGE)
-        try:
-            results = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            results = paginator.page(1)
-        except EmptyPage:
-            results = paginator.page(paginator.num_pages)
-    return TemplateResponse(request, "search/search.html", {"query": query, "results": results})
+        pages = filter_pages(Page.objects.live().public().filter(locale=locale), kind)
+        terms = backend_query(query)
+        found = pages.search(terms) if terms else pages.none()
+        results = page_number(request, Paginator(found, RESULTS_PER_PAGE))
+        specific = {page.pk: page for page in Page.objects.filter(pk__in=[p.pk for p in results]).specific()}
+        for page in results:
+            page = specific.get(page.pk, page)
+            items.append(
+                {
+                    "page": page,
+                    "type": type_label(page),
+                    "snippet": highlight(snippet_text(page), query),
+                    "title": highlight(page.title, query),
+                }
+            )
+        if terms and not kind and results.number == 1:
+            documents = [
+                {
+                    "document": document,
+                    "title": highlight(document.title, query),
+                    "snippet": highlight(document.description, query),
+                }
+                for document in ToolkitDocument.objects.filter(language=locale.language_code).search(terms)[
+                    :MAX_DOCUMENTS
+                ]
+            ]
+    filters = [{"value": "", "label": _("Alles"), "active": not kind}] + [
+        {"value": value, "label": label, "active": kind == value}
+        for value, (label, _models) in PAGE_TYPES.items()
+    ]
+    filters.append({"value": OTHER_TYPE, "label": OTHER_LABEL, "active": kind == OTHER_TYPE})
+    nothing_found = results is not None and not results.paginator.count and not documents
+    return TemplateResponse(
+        request,
+        "search/search.html",
+        {
+            "query": query,
+            "kind": kind,
+            "filters": filters,
+            "results": results,
+            "items": items,
+            "documents": documents,
+            "nothing_found": nothing_found,
+            "suggestions": occasion_suggestions(locale) if nothing_found else [],
+            "max_query_length": MAX_QUERY_LENGTH,
+        },
+    )

@@ -1,0 +1,196 @@
+import pytest
+
+from django.contrib.auth.models import Group
+
+from wagtail.models import Locale, PageViewRestriction
+
+from home.factories import StandardPageFactory
+from pilots.factories import PilotIndexPageFactory, PilotPageFactory, StoryIndexPageFactory, StoryPageFactory
+from search.views import MAX_QUERY_LENGTH, clean_query, highlight
+from toolkit.choices import Occasion
+from toolkit.factories import ToolkitDocumentFactory, ToolkitIndexPageFactory, ToolkitItemPageFactory
+
+URL = "/nl/zoeken/"
+
+
+@pytest.fixture
+def content(home_page):
+    pilots = PilotIndexPageFactory(parent=home_page)
+    stories = StoryIndexPageFactory(parent=home_page)
+    toolkit = ToolkitIndexPageFactory(parent=home_page)
+    return {
+        "pilot": PilotPageFactory(
+            parent=pilots, title="Pilot Langenhorst", intro="Buren hielpen als de buurvrouw ziek was."
+        ),
+        "story": StoryPageFactory(
+            parent=stories, title="Soep voor de buurvrouw", intro="Ze was ziek en kreeg soep."
+        ),
+        "item": ToolkitItemPageFactory(
+            parent=toolkit,
+            title="Kaartje bij ziekte",
+            intro="Stuur een kaartje als iemand ziek is.",
+            occasion_values=(Occasion.ILLNESS,),
+        ),
+        "standard": StandardPageFactory(parent=home_page, title="Over ziek zijn", slug="over"),
+        "toolkit": toolkit,
+    }
+
+
+def titles(response):
+    return [item["page"].title for item in response.context["items"]]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "x" * 10_000,
+        "'; DROP TABLE wagtailcore_page; --",
+        '" OR 1=1 --',
+        "!!! ??? ... &&& |||",
+        "*",
+        "(",
+        "a & b | !c",
+        "ziek\x00\x01\x1b[31m",
+        "\u202e\u200bziek",
+        "%",
+        "OR",
+        "ziek OR",
+        "NOT ziek",
+        "AND AND",
+        "NEAR(ziek",
+        "ziek*",
+        "-ziek",
+        "ziek:*",
+        "\\",
+    ],
+)
+def test_hostile_queries_give_a_normal_page(client, content, query):
+    response = client.get(URL, {"q": query})
+    assert response.status_code == 200
+    assert len(response.context["query"]) <= MAX_QUERY_LENGTH
+
+
+def test_odd_page_and_type_parameters(client, content):
+    for params in ({"q": "ziek", "page": "abc"}, {"q": "ziek", "page": "999"}, {"q": "ziek", "type": "<x>"}):
+        assert client.get(URL, params).status_code == 200
+
+
+def test_clean_query_caps_and_strips_control_characters():
+    assert clean_query("a\x00b\tc") == "a b c"
+    assert len(clean_query("y" * 10_000)) == MAX_QUERY_LENGTH
+    assert clean_query(None) == ""
+
+
+def test_finds_all_kinds_with_type_and_snippet(client, content):
+    response = client.get(URL, {"q": "ziek"})
+    found = titles(response)
+    assert {"Pilot Langenhorst", "Soep voor de buurvrouw", "Kaartje bij ziekte"} <= set(found)
+    html = response.content.decode()
+    assert "<mark>ziek</mark>" in html
+    types = {item["page"].title: str(item["type"]) for item in response.context["items"]}
+    assert types["Pilot Langenhorst"] == "Pilots"
+    assert types["Soep voor de buurvrouw"] == "Verhalen"
+    assert types["Kaartje bij ziekte"] == "Toolkit"
+
+
+def test_type_filter(client, content):
+    assert titles(client.get(URL, {"q": "ziek", "type": "verhalen"})) == ["Soep voor de buurvrouw"]
+    assert titles(client.get(URL, {"q": "ziek", "type": "toolkit"})) == ["Kaartje bij ziekte"]
+    other = titles(client.get(URL, {"q": "ziek", "type": "overig"}))
+    assert "Over ziek zijn" in other
+    assert not {"Pilot Langenhorst", "Soep voor de buurvrouw", "Kaartje bij ziekte"} & set(other)
+
+
+def test_keeps_backend_order(client, content, monkeypatch):
+    """The view shows pages in the order the backend ranked them (no re-sort by title or date)."""
+    from wagtail.query import PageQuerySet
+
+    ranked = [content["standard"].pk, content["item"].pk, content["pilot"].pk, content["story"].pk]
+
+    def fake_search(self, query, **kwargs):
+        pages = {page.pk: page for page in self}
+        return [pages[pk] for pk in ranked if pk in pages]
+
+    monkeypatch.setattr(PageQuerySet, "search", fake_search)
+    response = client.get(URL, {"q": "ziek"})
+    assert [item["page"].pk for item in response.context["items"]] == ranked
+
+
+def test_highlight_escapes_before_marking():
+    html = highlight("<script>ziek</script> & Enquête", "ziek <script> enquete")
+    assert "<script>" not in html
+    assert "&lt;" in html
+    assert "<mark>ziek</mark>" in html
+    assert "<mark>Enquête</mark>" in html
+
+
+def test_query_is_escaped_in_the_page(client, content):
+    response = client.get(URL, {"q": '<img src=x onerror="alert(1)"> ziek'})
+    html = response.content.decode()
+    assert "<img src=x" not in html
+    assert "&lt;img" in html
+
+
+def test_nothing_found_suggests_occasions(client, content):
+    response = client.get(URL, {"q": "qwxzyk"})
+    assert response.context["nothing_found"]
+    html = response.content.decode()
+    assert "We hebben niets gevonden" in html
+    toolkit_url = content["toolkit"].url
+    assert f'href="{toolkit_url}?occasion=ziekte"' in html
+    assert len(response.context["suggestions"]) == len(Occasion.choices)
+
+
+def test_draft_private_and_other_language_never_appear(client, content, home_page):
+    content["pilot"].unpublish()
+    private = StandardPageFactory(parent=home_page, title="Geheim ziek", slug="geheim")
+    PageViewRestriction.objects.create(
+        page=private, restriction_type=PageViewRestriction.PASSWORD, password="x"
+    )
+    group_private = StandardPageFactory(parent=home_page, title="Groep ziek", slug="groep")
+    restriction = PageViewRestriction.objects.create(
+        page=group_private, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.add(Group.objects.create(name="Binnen"))
+    english_home = home_page.copy_for_translation(Locale.objects.get(language_code="en"))
+    english_home.save_revision().publish()
+    StandardPageFactory(parent=english_home, title="English ziek page", slug="english")
+
+    found = titles(client.get(URL, {"q": "ziek"}))
+    assert "Pilot Langenhorst" not in found
+    assert "Geheim ziek" not in found
+    assert "Groep ziek" not in found
+    assert "English ziek page" not in found
+    assert "Soep voor de buurvrouw" in found
+    english = titles(client.get("/en/search/", {"q": "ziek"}))
+    assert english == ["English ziek page"]
+
+
+def test_documents_in_the_visitors_language(client, content):
+    ToolkitDocumentFactory(
+        title="Beterschapskaart", description="Een kaart voor een zieke buur.", language="nl"
+    )
+    ToolkitDocumentFactory(title="Get well card", description="Een kaart voor een zieke buur.", language="en")
+    response = client.get(URL, {"q": "beterschapskaart"})
+    assert [item["document"].title for item in response.context["documents"]] == ["Beterschapskaart"]
+    assert not response.context["nothing_found"]
+    assert "Beterschapskaart" in response.content.decode()
+
+
+@pytest.mark.parametrize("count", [10, 60])
+def test_query_count_is_constant(client, home_page, django_assert_max_num_queries, count):
+    pilots = PilotIndexPageFactory(parent=home_page)
+    stories = StoryIndexPageFactory(parent=home_page)
+    toolkit = ToolkitIndexPageFactory(parent=home_page)
+    for n in range(count // 3):
+        PilotPageFactory(parent=pilots, intro=f"Sleutel bewaren {n}")
+        StoryPageFactory(parent=stories, intro=f"Een sleutel voor de buren {n}")
+        ToolkitItemPageFactory(parent=toolkit, intro=f"Sleutel afspraken {n}")
+    for n in range(count - 3 * (count // 3)):
+        StandardPageFactory(parent=home_page, title=f"Sleutel {n}", slug=f"sleutel-{n}")
+    client.get(URL, {"q": "sleutel"})  # warm caches (site root, locales)
+    with django_assert_max_num_queries(25):
+        response = client.get(URL, {"q": "sleutel"})
+    assert response.context["results"].paginator.count == count
+    assert len(response.context["items"]) == 10
