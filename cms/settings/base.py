@@ -294,8 +294,9 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # Dutch stemming on PostgreSQL: "uitnodigingen" finds "uitnodiging".
-    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = env("SEARCH_CONFIG", "dutch")
+    # Dutch stemming on PostgreSQL: "uitnodigingen" finds "uitnodiging". "lief_dutch" (created by
+    # search/migrations/0001) is "dutch" plus unaccent: "enquete" finds "enquête".
+    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = env("SEARCH_CONFIG", "lief_dutch")
 # Off: Wagtail would wrap each embed in an inline style="padding-bottom" that the CSP blocks; the
 # .block-embed__frame rule in site.css gives the frame its 16:9 shape instead.
 WAGTAILEMBEDS_RESPONSIVE_HTML = False

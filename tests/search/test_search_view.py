@@ -194,3 +194,21 @@ def test_query_count_is_constant(client, home_page, django_assert_max_num_querie
         response = client.get(URL, {"q": "sleutel"})
     assert response.context["results"].paginator.count == count
     assert len(response.context["items"]) == 10
+
+
+def test_accents_are_optional(client, content, home_page):
+    StandardPageFactory(parent=home_page, title="De enquête onder buren", slug="enquete")
+    assert "De enquête onder buren" in titles(client.get(URL, {"q": "enquete"}))
+    assert "De enquête onder buren" in titles(client.get(URL, {"q": "enquête"}))
+    html = client.get(URL, {"q": "enquete"}).content.decode()
+    assert "<mark>enquête</mark>" in html
+
+
+def test_dutch_stemming_on_postgresql_exact_words_on_sqlite(client, content, home_page):
+    """PostgreSQL (lief_dutch): "uitnodigingen" finds "uitnodiging". SQLite FTS5 has no stemming."""
+    from django.db import connection
+
+    StandardPageFactory(parent=home_page, title="Een uitnodiging voor het straatfeest", slug="uitnodiging")
+    found = "Een uitnodiging voor het straatfeest" in titles(client.get(URL, {"q": "uitnodigingen"}))
+    assert found == (connection.vendor == "postgresql")
+    assert "Een uitnodiging voor het straatfeest" in titles(client.get(URL, {"q": "uitnodiging"}))
