@@ -15,10 +15,13 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from wagtail.models import Locale, Page
+from wagtail.search.query import And, Or, PlainText
 
 from pilots.models import PilotPage, StoryPage
 from toolkit.choices import Occasion
 from toolkit.models import ToolkitDocument, ToolkitIndexPage, ToolkitItemPage
+
+from .models import alternatives_for
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
@@ -49,6 +52,19 @@ def backend_query(query):
     PostgreSQL tsquery; a visitor typing them must get results for the words, not a database error.
     """
     return " ".join(re.findall(r"\w+", query.lower()))[:MAX_QUERY_LENGTH]
+
+
+def build_query(words, synonyms):
+    """All words must match (the backend's default); a word with synonyms matches any of them."""
+    if not synonyms:
+        return " ".join(words)
+    parts = [
+        Or([PlainText(word)] + [PlainText(alternative) for alternative in synonyms[word]])
+        if synonyms.get(word)
+        else PlainText(word)
+        for word in words
+    ]
+    return parts[0] if len(parts) == 1 else And(parts)
 
 
 def strip_accents(text):
@@ -129,8 +145,10 @@ def search(request):
     documents = []
     if query:
         pages = filter_pages(Page.objects.live().public().filter(locale=locale), kind)
-        terms = backend_query(query)
-        found = pages.search(terms) if terms else pages.none()
+        words = backend_query(query).split()
+        synonyms = alternatives_for(words)
+        terms = " ".join(words + [word for alternatives in synonyms.values() for word in alternatives])
+        found = pages.search(build_query(words, synonyms)) if words else pages.none()
         results = page_number(request, Paginator(found, RESULTS_PER_PAGE))
         specific = {page.pk: page for page in Page.objects.filter(pk__in=[p.pk for p in results]).specific()}
         for page in results:
@@ -139,20 +157,20 @@ def search(request):
                 {
                     "page": page,
                     "type": type_label(page),
-                    "snippet": highlight(snippet_text(page), query),
-                    "title": highlight(page.title, query),
+                    "snippet": highlight(snippet_text(page), terms),
+                    "title": highlight(page.title, terms),
                 }
             )
         if terms and not kind and results.number == 1:
             documents = [
                 {
                     "document": document,
-                    "title": highlight(document.title, query),
-                    "snippet": highlight(document.description, query),
+                    "title": highlight(document.title, terms),
+                    "snippet": highlight(document.description, terms),
                 }
-                for document in ToolkitDocument.objects.filter(language=locale.language_code).search(terms)[
-                    :MAX_DOCUMENTS
-                ]
+                for document in ToolkitDocument.objects.filter(language=locale.language_code).search(
+                    build_query(words, synonyms)
+                )[:MAX_DOCUMENTS]
             ]
     filters = [{"value": "", "label": _("Alles"), "active": not kind}] + [
         {"value": value, "label": label, "active": kind == value}

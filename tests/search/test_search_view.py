@@ -212,3 +212,27 @@ def test_dutch_stemming_on_postgresql_exact_words_on_sqlite(client, content, hom
     found = "Een uitnodiging voor het straatfeest" in titles(client.get(URL, {"q": "uitnodigingen"}))
     assert found == (connection.vendor == "postgresql")
     assert "Een uitnodiging voor het straatfeest" in titles(client.get(URL, {"q": "uitnodiging"}))
+
+
+def test_synonyms_widen_the_query(client, content, home_page):
+    from search.models import Synonym
+
+    StandardPageFactory(parent=home_page, title="Het sleutelnetwerk in de straat", slug="netwerk")
+    assert "Het sleutelnetwerk in de straat" not in titles(client.get(URL, {"q": "sleutel"}))
+    Synonym.objects.create(term=" Sleutel ", alternatives="sleutelnetwerk, reservesleutel; 'OR' *")
+    response = client.get(URL, {"q": "Sleutel"})
+    assert "Het sleutelnetwerk in de straat" in titles(response)
+    assert "<mark>sleutelnetwerk</mark>" in response.content.decode()
+    assert Synonym.objects.get().term == "sleutel"
+
+
+def test_synonym_admin_lists_and_adds(admin_client, db):
+    from search.models import Synonym
+
+    response = admin_client.get("/admin/snippets/search/synonym/")
+    assert response.status_code == 200
+    response = admin_client.post(
+        "/admin/snippets/search/synonym/add/", {"term": "eenzaam", "alternatives": "eenzaamheid"}
+    )
+    assert response.status_code == 302
+    assert Synonym.objects.get(term="eenzaam").alternative_words() == ["eenzaamheid"]
