@@ -4,9 +4,13 @@ Results keep the search backend's relevance order; nothing is re-sorted here. Th
 (?type=pilots) narrows the page query by content type before the backend ranks it.
 """
 
+import hashlib
 import re
+import time
 import unicodedata
 
+from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.template.response import TemplateResponse
 from django.utils.html import escape
@@ -124,6 +128,25 @@ def occasion_suggestions(locale):
     return [{"label": label, "url": index.filter_url(occasion=value)} for value, label in Occasion.choices]
 
 
+def rate_limited(request):
+    """True when this IP made more than SEARCH_RATE_LIMIT searches in the current minute.
+
+    Cache-based (Redis in production, shared by all workers); the IP is hashed, never stored.
+    """
+    limit = getattr(settings, "SEARCH_RATE_LIMIT", 30)
+    if not limit:
+        return False
+    ip = request.META.get("REMOTE_ADDR", "")
+    window = int(time.time() // 60)
+    key = "search-rl:" + hashlib.sha256(f"{ip}:{window}".encode()).hexdigest()[:32]
+    if cache.add(key, 1, timeout=70):
+        return False
+    try:
+        return cache.incr(key) > limit
+    except ValueError:  # expired between add and incr
+        return False
+
+
 def page_number(request, paginator):
     try:
         return paginator.page(request.GET.get("page", 1))
@@ -135,6 +158,10 @@ def page_number(request, paginator):
 
 @require_GET
 def search(request):
+    if rate_limited(request):
+        response = TemplateResponse(request, "search/rate_limited.html", status=429)
+        response["Retry-After"] = "60"
+        return response
     query = clean_query(request.GET.get("q", ""))
     kind = request.GET.get("type", "")
     if kind not in PAGE_TYPES and kind != OTHER_TYPE:

@@ -236,3 +236,19 @@ def test_synonym_admin_lists_and_adds(admin_client, db):
     )
     assert response.status_code == 302
     assert Synonym.objects.get(term="eenzaam").alternative_words() == ["eenzaamheid"]
+
+
+def test_rate_limit_per_ip(client, content, settings):
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.SEARCH_RATE_LIMIT = 3
+    for _ in range(3):
+        assert client.get(URL, {"q": "ziek"}).status_code == 200
+    response = client.get(URL, {"q": "ziek"})
+    assert response.status_code == 429
+    assert response["Retry-After"] == "60"
+    assert "Wacht een minuut" in response.content.decode()
+    # Another visitor is not affected.
+    assert client.get(URL, {"q": "ziek"}, REMOTE_ADDR="10.0.0.9").status_code == 200
+    cache.clear()
