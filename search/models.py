@@ -49,3 +49,25 @@ def alternatives_for(words):
     return {
         synonym.term: synonym.alternative_words() for synonym in Synonym.objects.filter(term__in=set(words))
     }
+
+
+class SearchQueryStat(models.Model):
+    """How often a (normalised) query was searched on one day. No IP, user or time of day is kept."""
+
+    day = models.DateField(_("dag"), db_index=True)
+    query = models.CharField(_("zoekvraag"), max_length=100)
+    zero_results = models.BooleanField(_("niets gevonden"), default=False)
+    count = models.PositiveIntegerField(_("aantal"), default=0)
+
+    class Meta:
+        ordering = ["-day", "-count"]
+        verbose_name = _("zoekstatistiek")
+        verbose_name_plural = _("zoekstatistieken")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["day", "query", "zero_results"], name="search_stat_unique_day_query"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.day} {self.query} ({self.count})"

@@ -25,6 +25,7 @@ from pilots.models import PilotPage, StoryPage
 from toolkit.choices import Occasion
 from toolkit.models import ToolkitDocument, ToolkitIndexPage, ToolkitItemPage
 
+from . import stats
 from .models import alternatives_for
 
 MAX_QUERY_LENGTH = 200
@@ -205,6 +206,8 @@ def search(request):
     ]
     filters.append({"value": OTHER_TYPE, "label": OTHER_LABEL, "active": kind == OTHER_TYPE})
     nothing_found = results is not None and not results.paginator.count and not documents
+    if query and (results is None or results.number == 1) and not kind:
+        stats.record(query, zero_results=nothing_found)
     return TemplateResponse(
         request,
         "search/search.html",
