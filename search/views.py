@@ -12,7 +12,9 @@ import unicodedata
 from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Sum
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -26,7 +28,7 @@ from toolkit.choices import Occasion
 from toolkit.models import ToolkitDocument, ToolkitIndexPage, ToolkitItemPage
 
 from . import stats
-from .models import alternatives_for
+from .models import SearchQueryStat, alternatives_for
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
@@ -148,6 +150,18 @@ def rate_limited(request):
         return False
 
 
+def popular_queries(limit=5):
+    """This month's most searched queries that found something (from the statistics)."""
+    first = timezone.localdate().replace(day=1)
+    return list(
+        SearchQueryStat.objects.filter(day__gte=first, zero_results=False)
+        .values("query")
+        .annotate(total=Sum("count"))
+        .order_by("-total", "query")
+        .values_list("query", flat=True)[:limit]
+    )
+
+
 def page_number(request, paginator):
     try:
         return paginator.page(request.GET.get("page", 1))
@@ -220,6 +234,7 @@ def search(request):
             "documents": documents,
             "nothing_found": nothing_found,
             "suggestions": occasion_suggestions(locale) if nothing_found else [],
+            "popular": popular_queries() if nothing_found else [],
             "max_query_length": MAX_QUERY_LENGTH,
         },
     )

@@ -54,3 +54,18 @@ def test_flush_is_registered_as_schedule():
     from cms.queue import registered_schedules
 
     assert "search.stats.flush_search_stats" in [job.func for job in registered_schedules()]
+
+
+def test_nothing_found_page_suggests_popular_searches(client, home_page):
+    import datetime
+
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    SearchQueryStat.objects.create(day=today, query="sleutel", count=5)
+    SearchQueryStat.objects.create(day=today, query="buren", count=9)
+    SearchQueryStat.objects.create(day=today, query="qqq", count=50, zero_results=True)
+    SearchQueryStat.objects.create(day=today - datetime.timedelta(days=40), query="oud", count=99)
+    response = client.get(URL, {"q": "qwxzyk"})
+    assert response.context["popular"] == ["buren", "sleutel"]
+    assert 'href="?q=buren"' in response.content.decode()
