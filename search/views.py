@@ -150,6 +150,27 @@ def rate_limited(request):
         return False
 
 
+def promotions(query, locale):
+    """Editors' picks (Wagtail search promotions) for this query: read only, no hit counting.
+
+    Query.get() would create a row per new query string; filtering on the normalised string keeps
+    the request free of writes. Pages must be live, public and in the visitor's language.
+    """
+    from wagtail.contrib.search_promotions.models import SearchPromotion
+    from wagtail.search.utils import normalise_query_string
+
+    picks = (
+        SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
+        .select_related("page")
+        .order_by("sort_order")
+    )
+    public = Page.objects.live().public().filter(locale=locale)
+    visible = set(public.filter(pk__in=[p.page_id for p in picks if p.page_id]).values_list("pk", flat=True))
+    return [
+        pick for pick in picks if (pick.page_id in visible) or (not pick.page_id and pick.external_link_url)
+    ]
+
+
 def popular_queries(limit=5):
     """This month's most searched queries that found something (from the statistics)."""
     first = timezone.localdate().replace(day=1)
@@ -219,7 +240,8 @@ def search(request):
         for value, (label, _models) in PAGE_TYPES.items()
     ]
     filters.append({"value": OTHER_TYPE, "label": OTHER_LABEL, "active": kind == OTHER_TYPE})
-    nothing_found = results is not None and not results.paginator.count and not documents
+    picks = promotions(query, locale) if query and (results is None or results.number == 1) else []
+    nothing_found = results is not None and not results.paginator.count and not documents and not picks
     if query and (results is None or results.number == 1) and not kind:
         stats.record(query, zero_results=nothing_found)
     return TemplateResponse(
@@ -235,6 +257,7 @@ def search(request):
             "nothing_found": nothing_found,
             "suggestions": occasion_suggestions(locale) if nothing_found else [],
             "popular": popular_queries() if nothing_found else [],
+            "promotions": picks,
             "max_query_length": MAX_QUERY_LENGTH,
         },
     )

@@ -252,3 +252,24 @@ def test_rate_limit_per_ip(client, content, settings):
     # Another visitor is not affected.
     assert client.get(URL, {"q": "ziek"}, REMOTE_ADDR="10.0.0.9").status_code == 200
     cache.clear()
+
+
+def test_promotions_show_live_pages_only_without_writes(
+    client, content, home_page, django_assert_max_num_queries
+):
+    from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+    query = Query.objects.create(query_string="sleutelbos")
+    SearchPromotion.objects.create(
+        query=query, page=content["standard"], description="Lees dit eerst.", sort_order=1
+    )
+    draft = StandardPageFactory(parent=home_page, title="Concept", slug="concept")
+    draft.unpublish()
+    SearchPromotion.objects.create(query=query, page=draft, sort_order=2)
+    response = client.get(URL, {"q": "Sleutelbos"})
+    assert [pick.page_id for pick in response.context["promotions"]] == [content["standard"].pk]
+    html = response.content.decode()
+    assert "Aanbevolen" in html and "Lees dit eerst." in html
+    assert not response.context["nothing_found"]
+    client.get(URL, {"q": "iets anders"})
+    assert Query.objects.count() == 1  # no Query row per new search string
