@@ -84,6 +84,12 @@ def query_words(query):
     return [word for word in re.findall(r"\w+", query) if len(word) >= 2][:20]
 
 
+def matches(token, word):
+    """A text word matches a query word when one starts with the other (stems: "uitnodigingen" marks
+    "uitnodiging", "ziek" marks "zieke"); the shorter side must have four letters or be the query word."""
+    return token.startswith(word) or (len(token) >= 4 and word.startswith(token))
+
+
 def highlight(text, query):
     """Escape `text`, then wrap the query's words in <mark>. Matches ignore case and accents."""
     text = text or ""
@@ -94,7 +100,7 @@ def highlight(text, query):
     out = []
     for token in re.split(r"(\w+)", text):
         plain = strip_accents(token).lower()
-        if token and any(plain.startswith(word) for word in words):
+        if token and any(matches(plain, word) for word in words):
             out.append(f"<mark>{escape(token)}</mark>")
         else:
             out.append(escape(token))

@@ -273,3 +273,33 @@ def test_promotions_show_live_pages_only_without_writes(
     assert not response.context["nothing_found"]
     client.get(URL, {"q": "iets anders"})
     assert Query.objects.count() == 1  # no Query row per new search string
+
+
+def test_highlight_marks_stemmed_forms():
+    html = highlight("Een uitnodiging voor de zieke buurvrouw", "uitnodigingen ziek")
+    assert "<mark>uitnodiging</mark>" in html
+    assert "<mark>zieke</mark>" in html
+    assert "<mark>de</mark>" not in html and "<mark>Een</mark>" not in html
+
+
+def test_query_count_same_for_10_and_60_pages(client, home_page):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    stories = StoryIndexPageFactory(parent=home_page)
+
+    def measure():
+        client.get(URL, {"q": "sleutel"})
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(URL, {"q": "sleutel"})
+        return len(queries), response.context["results"].paginator.count
+
+    for n in range(10):
+        StoryPageFactory(parent=stories, intro=f"Een sleutel voor de buren {n}")
+    few, count = measure()
+    assert count == 10
+    for n in range(50):
+        StoryPageFactory(parent=stories, intro=f"Een sleutel voor de buren {n}")
+    many, count = measure()
+    assert count == 60
+    assert many == few
