@@ -227,7 +227,7 @@ def search(request):
                     "page": page,
                     "type": type_label(page),
                     "snippet": highlight(snippet_text(page), terms),
-                    "title": highlight(page.title, terms),
+                    "title": page.title,
                 }
             )
         if terms and not kind and results.number == 1:

@@ -35,3 +35,4 @@ LOGGING = {**LOGGING, "root": {"handlers": ["console"], "level": "WARNING"}}  # 
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
+SEARCH_RATE_LIMIT = 0  # search rate limit off in tests; tests/search sets it where it tests it

@@ -197,7 +197,12 @@ def test_query_count_is_constant(client, home_page, django_assert_max_num_querie
 
 
 def test_accents_are_optional(client, content, home_page):
-    StandardPageFactory(parent=home_page, title="De enquête onder buren", slug="enquete")
+    StandardPageFactory(
+        parent=home_page,
+        title="De enquête onder buren",
+        slug="enquete",
+        intro="Over de enquête.",
+    )
     assert "De enquête onder buren" in titles(client.get(URL, {"q": "enquete"}))
     assert "De enquête onder buren" in titles(client.get(URL, {"q": "enquête"}))
     html = client.get(URL, {"q": "enquete"}).content.decode()
@@ -217,7 +222,12 @@ def test_dutch_stemming_on_postgresql_exact_words_on_sqlite(client, content, hom
 def test_synonyms_widen_the_query(client, content, home_page):
     from search.models import Synonym
 
-    StandardPageFactory(parent=home_page, title="Het sleutelnetwerk in de straat", slug="netwerk")
+    StandardPageFactory(
+        parent=home_page,
+        title="Het sleutelnetwerk in de straat",
+        slug="netwerk",
+        intro="Zo werkt een sleutelnetwerk.",
+    )
     assert "Het sleutelnetwerk in de straat" not in titles(client.get(URL, {"q": "sleutel"}))
     Synonym.objects.create(term=" Sleutel ", alternatives="sleutelnetwerk, reservesleutel; 'OR' *")
     response = client.get(URL, {"q": "Sleutel"})
