@@ -177,6 +177,16 @@ def promotions(query, locale):
     ]
 
 
+def restricted_collection_ids():
+    """Collections with a view restriction (and their sub-collections): their documents stay out."""
+    from wagtail.models import CollectionViewRestriction
+
+    ids = set()
+    for restriction in CollectionViewRestriction.objects.select_related("collection"):
+        ids.update(restriction.collection.get_descendants(inclusive=True).values_list("pk", flat=True))
+    return ids
+
+
 def popular_queries(limit=5):
     """This month's most searched queries that found something (from the statistics)."""
     first = timezone.localdate().replace(day=1)
@@ -231,6 +241,7 @@ def search(request):
                 }
             )
         if terms and not kind and results.number == 1:
+            hidden = restricted_collection_ids()
             documents = [
                 {
                     "document": document,
@@ -239,8 +250,9 @@ def search(request):
                 }
                 for document in ToolkitDocument.objects.filter(language=locale.language_code).search(
                     build_query(words, synonyms)
-                )[:MAX_DOCUMENTS]
-            ]
+                )[: MAX_DOCUMENTS * 2]
+                if document.collection_id not in hidden
+            ][:MAX_DOCUMENTS]
     filters = [{"value": "", "label": _("Alles"), "active": not kind}] + [
         {"value": value, "label": label, "active": kind == value}
         for value, (label, _models) in PAGE_TYPES.items()

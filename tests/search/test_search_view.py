@@ -313,3 +313,16 @@ def test_query_count_same_for_10_and_60_pages(client, home_page):
     many, count = measure()
     assert count == 60
     assert many == few
+
+
+def test_documents_in_restricted_collections_stay_out(client, content):
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    secret = Collection.get_first_root_node().add_child(name="Intern")
+    CollectionViewRestriction.objects.create(
+        collection=secret, restriction_type=CollectionViewRestriction.PASSWORD, password="x"
+    )
+    ToolkitDocumentFactory(title="Beterschapskaart intern", language="nl", collection=secret)
+    ToolkitDocumentFactory(title="Beterschapskaart", language="nl")
+    response = client.get(URL, {"q": "beterschapskaart"})
+    assert [item["document"].title for item in response.context["documents"]] == ["Beterschapskaart"]
