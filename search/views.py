@@ -4,13 +4,10 @@ Results keep the search backend's relevance order; nothing is re-sorted here. Th
 (?type=pilots) narrows the page query by content type before the backend ranks it.
 """
 
-import hashlib
 import re
-import time
 import unicodedata
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Sum
 from django.template.response import TemplateResponse
@@ -23,6 +20,7 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 from wagtail.search.query import And, Or, PlainText
 
+from cms import ratelimit
 from pilots.models import PilotPage, StoryPage
 from toolkit.choices import Occasion
 from toolkit.models import ToolkitDocument, ToolkitIndexPage, ToolkitItemPage
@@ -138,22 +136,8 @@ def occasion_suggestions(locale):
 
 
 def rate_limited(request):
-    """True when this IP made more than SEARCH_RATE_LIMIT searches in the current minute.
-
-    Cache-based (Redis in production, shared by all workers); the IP is hashed, never stored.
-    """
-    limit = getattr(settings, "SEARCH_RATE_LIMIT", 30)
-    if not limit:
-        return False
-    ip = request.META.get("REMOTE_ADDR", "")
-    window = int(time.time() // 60)
-    key = "search-rl:" + hashlib.sha256(f"{ip}:{window}".encode()).hexdigest()[:32]
-    if cache.add(key, 1, timeout=70):
-        return False
-    try:
-        return cache.incr(key) > limit
-    except ValueError:  # expired between add and incr
-        return False
+    """True when this client made more than SEARCH_RATE_LIMIT searches in the last minute."""
+    return ratelimit.hit(request, "search", getattr(settings, "SEARCH_RATE_LIMIT", 30), period=60)
 
 
 def promotions(query, locale):

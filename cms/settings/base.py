@@ -253,6 +253,24 @@ OUTBOX_BATCH_SIZE = env_int("OUTBOX_BATCH_SIZE", 50)
 OUTBOX_STALE_AFTER_SECONDS = env_int("OUTBOX_STALE_AFTER_SECONDS", 15 * 60)
 QUEUE_STALE_AFTER_SECONDS = env_int("QUEUE_STALE_AFTER_SECONDS", 10 * 60)
 
+# How long personal data is kept (cms.privacy; shown on the privacy statement page), in days.
+PERSONAL_DATA_RETENTION_DAYS = {
+    "workshop_registrations": 90,  # after the workshop
+    "street_signups": 365,  # after their round closes (accepted streets: after they stop taking part)
+    "declined_submissions": 30,  # declined or withdrawn sign-ups and story submissions
+    "outbox": 90,  # sent mail in the outbox
+    "task_queue": 30,  # finished task-queue rows (their arguments can hold personal data)
+}
+
+# Public forms (cms.forms.PublicForm): the time trap, the honeypot and the per-client rate limit.
+FORM_MIN_SECONDS = env_int("FORM_MIN_SECONDS", 3)  # a human needs longer than this to fill a form in
+FORM_MAX_AGE_SECONDS = env_int("FORM_MAX_AGE_SECONDS", 24 * 60 * 60)
+FORM_RATE_LIMIT = env_int("FORM_RATE_LIMIT", 10)  # posts per client per form per FORM_RATE_PERIOD
+FORM_RATE_PERIOD = env_int("FORM_RATE_PERIOD", 10 * 60)
+SEARCH_RATE_LIMIT = env_int("SEARCH_RATE_LIMIT", 30)  # searches per client per minute
+# Behind N reverse proxies the client address is the N-th from the right in X-Forwarded-For.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+
 # Task queue: django-q2. The ORM broker redelivers a task whose worker died (at-least-once), so
 # every task is idempotent; `retry` stays above `timeout` so a slow task is not run twice.
 Q_CLUSTER = {

@@ -1,0 +1,95 @@
+"""The protection every public form shares (cms.forms.PublicForm)."""
+
+import time
+
+import pytest
+
+from django import forms
+from django.core.cache import cache
+from django.test import RequestFactory
+
+from cms.forms import HONEYPOT_FIELD, STARTED_FIELD, PublicForm, started_token
+
+
+class NameForm(PublicForm):
+    rate_limit_scope = "test-form"
+    name = forms.CharField(max_length=20)
+
+
+@pytest.fixture
+def request_from():
+    cache.clear()
+    yield lambda ip="10.1.1.1": RequestFactory().post("/", REMOTE_ADDR=ip)
+    cache.clear()
+
+
+def data(**extra):
+    return {"name": "Fatima", STARTED_FIELD: started_token(time.time() - 10), **extra}
+
+
+def test_a_person_gets_through(request_from, settings):
+    settings.FORM_MIN_SECONDS = 3
+    form = NameForm(data(), request=request_from())
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["name"] == "Fatima"
+
+
+def test_unbound_form_carries_a_fresh_signed_timestamp():
+    form = NameForm()
+    assert form.initial[STARTED_FIELD]
+    assert 'name="form_started"' in str(form[STARTED_FIELD])
+
+
+def test_too_fast_is_refused_with_a_friendly_error_and_the_data_kept(request_from, settings):
+    settings.FORM_MIN_SECONDS = 3
+    form = NameForm(data(**{STARTED_FIELD: started_token()}), request=request_from())
+    assert not form.is_valid()
+    assert "Dat ging erg snel" in str(form.non_field_errors())
+    assert form["name"].value() == "Fatima"
+    # The re-rendered form carries a token that lets the next click through at once.
+    again = NameForm(dict(form.data), request=request_from())
+    assert again.is_valid(), again.errors
+
+
+@pytest.mark.parametrize("token", ["", "garbage", started_token(time.time() - 10)[:-2] + "xx"])
+def test_missing_or_forged_time_token_is_refused(request_from, token):
+    form = NameForm(data(**{STARTED_FIELD: token}), request=request_from())
+    assert not form.is_valid()
+    assert "Er ging iets mis met het formulier" in str(form.non_field_errors())
+
+
+def test_expired_time_token_is_refused(request_from, settings):
+    settings.FORM_MAX_AGE_SECONDS = 60
+    form = NameForm(data(**{STARTED_FIELD: started_token(time.time() - 120)}), request=request_from())
+    assert not form.is_valid()
+    assert "stond lang open" in str(form.non_field_errors())
+
+
+def test_honeypot_filled_in_is_refused_and_cleared_for_the_next_try(request_from):
+    form = NameForm(data(**{HONEYPOT_FIELD: "http://spam.example"}), request=request_from())
+    assert not form.is_valid()
+    assert "verborgen veld" in str(form.non_field_errors())
+    assert form.data[HONEYPOT_FIELD] == ""
+    assert form["name"].value() == "Fatima"
+
+
+def test_rate_limit_per_client(request_from, settings):
+    settings.FORM_RATE_LIMIT = 2
+    for _ in range(2):
+        assert NameForm(data(), request=request_from()).is_valid()
+    form = NameForm(data(), request=request_from())
+    assert not form.is_valid()
+    assert form.rate_limited
+    assert "Wacht tien minuten" in str(form.non_field_errors())
+    # Another visitor is not affected.
+    assert NameForm(data(), request=request_from("10.2.2.2")).is_valid()
+
+
+def test_rate_limit_behind_a_trusted_proxy_uses_the_forwarded_address(settings):
+    from cms.ratelimit import client_ip
+
+    settings.TRUSTED_PROXY_COUNT = 1
+    request = RequestFactory().get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="1.2.3.4, 5.6.7.8")
+    assert client_ip(request) == "5.6.7.8"
+    settings.TRUSTED_PROXY_COUNT = 0
+    assert client_ip(request) == "10.0.0.1"
