@@ -1,14 +1,19 @@
-"""Protection every public form shares: a honeypot, a time trap and a per-client rate limit.
+"""Protection every public form shares: a honeypot, a time trap and rate limits per IP and email.
 
     class RegistrationForm(PublicForm, forms.ModelForm):
         rate_limit_scope = "workshop-registration"
+        rate_limit_email_field = "email"     # also limit per email address (optional)
 
     form = RegistrationForm(request.POST or None, request=request)
-    if request.method == "POST" and form.is_valid(): ...
-    status = 429 if form.rate_limited else 200
+    if request.method == "POST":
+        if form.is_valid(): ...save, redirect to the thank-you page...
+        elif form.is_spam: ...show the thank-you page, store nothing (a bot learns nothing)...
+        status = 429 if form.rate_limited else 200   # re-render the form with its errors
 
 Templates render the two extra fields with `{% include "components/form_protection.html" %}`.
-Every refusal is a form error, so the visitor keeps what they typed; nothing is silently dropped.
+A person is never silently dropped: rate limits and an expired form are form errors that keep
+what was typed. Only what no person does is treated as spam: filling in the hidden honeypot,
+posting within FORM_MIN_SECONDS of the page load, or a missing or forged time token.
 """
 
 import logging
@@ -37,75 +42,76 @@ class PublicForm(forms.Form):
     """Mix in before forms.Form / forms.ModelForm: `class F(PublicForm, forms.ModelForm)`."""
 
     rate_limit_scope = "form"
+    rate_limit_email_field = None
 
     website_url = forms.CharField(
         label=_("Laat dit veld leeg"),
         required=False,
+        max_length=200,
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
-    form_started = forms.CharField(required=False, widget=forms.HiddenInput)
+    form_started = forms.CharField(required=False, max_length=200, widget=forms.HiddenInput)
 
     def __init__(self, *args, request=None, **kwargs):
         self.request = request
         self.rate_limited = False
+        self.is_spam = False
         super().__init__(*args, **kwargs)
-        # A fresh timestamp on every render: a visitor who is sent back keeps the original one.
         if not self.is_bound:
             self.initial[STARTED_FIELD] = started_token()
 
     def full_clean(self):
         super().full_clean()
-        if self.is_bound and self.errors:
+        if self.is_bound and self.errors and not self.is_spam:
             # Re-rendered with errors: the next post is judged from now, not from the first render.
             self.data = self.data.copy()
             self.data[self.add_prefix(STARTED_FIELD)] = started_token(time.time() - settings.FORM_MIN_SECONDS)
-            self.data[self.add_prefix(HONEYPOT_FIELD)] = ""
 
     def clean(self):
         cleaned = super().clean()
-        scope = self.rate_limit_scope
-        if self.request is not None and ratelimit.hit(
-            self.request, scope, settings.FORM_RATE_LIMIT, period=settings.FORM_RATE_PERIOD
-        ):
+        self._check_rate_limits(cleaned)
+        self._check_spam(cleaned)
+        return cleaned
+
+    def _check_rate_limits(self, cleaned):
+        if self.request is None:
+            return
+        scope, limit, period = self.rate_limit_scope, settings.FORM_RATE_LIMIT, settings.FORM_RATE_PERIOD
+        limited = ratelimit.hit(self.request, scope, limit, period)
+        email = cleaned.get(self.rate_limit_email_field) if self.rate_limit_email_field else None
+        if email:
+            by_email = ratelimit.hit(self.request, f"{scope}:email", limit, period, key=email.lower())
+            limited = by_email or limited
+        if limited:
             self.rate_limited = True
             logger.warning("Public form %s: rate limit reached", scope)
             raise forms.ValidationError(
                 _(
                     "Je hebt dit formulier net heel vaak verstuurd. "
-                    "Wacht tien minuten en probeer het dan opnieuw."
+                    "Wacht een paar minuten en probeer het dan opnieuw. Wat je hebt ingevuld, blijft staan."
                 ),
                 code="rate_limited",
             )
-        if cleaned.get(HONEYPOT_FIELD):
-            logger.warning("Public form %s: honeypot filled in", scope)
-            raise forms.ValidationError(
-                _(
-                    "Je formulier kon niet worden verstuurd. "
-                    "Laat het verborgen veld leeg en probeer het opnieuw."
-                ),
-                code="honeypot",
-            )
-        self._check_time(cleaned.get(STARTED_FIELD) or "")
-        return cleaned
 
-    def _check_time(self, token):
-        try:
-            started = int(signing.loads(token, salt=_SALT))
-        except (signing.BadSignature, TypeError, ValueError):
-            logger.warning("Public form %s: missing or forged time token", self.rate_limit_scope)
-            raise forms.ValidationError(
-                _("Er ging iets mis met het formulier. Kijk je gegevens na en verstuur het nog een keer."),
-                code="no_token",
-            ) from None
-        age = time.time() - started
-        if age > settings.FORM_MAX_AGE_SECONDS:
-            raise forms.ValidationError(
-                _("Het formulier stond lang open. Kijk je gegevens na en verstuur het nog een keer."),
-                code="expired",
-            )
-        if age < settings.FORM_MIN_SECONDS:
-            logger.info("Public form %s: sent faster than a person can type", self.rate_limit_scope)
-            raise forms.ValidationError(
-                _("Dat ging erg snel. Kijk je gegevens na en klik nog een keer op versturen."),
-                code="too_fast",
-            )
+    def _check_spam(self, cleaned):
+        reason = None
+        if cleaned.get(HONEYPOT_FIELD):
+            reason = "honeypot filled in"
+        else:
+            try:
+                started = int(signing.loads(cleaned.get(STARTED_FIELD) or "", salt=_SALT))
+            except (signing.BadSignature, TypeError, ValueError):
+                reason = "missing or forged time token"
+            else:
+                age = time.time() - started
+                if age < settings.FORM_MIN_SECONDS:
+                    reason = "sent faster than a person can type"
+                elif age > settings.FORM_MAX_AGE_SECONDS:
+                    raise forms.ValidationError(
+                        _("Het formulier stond lang open. Kijk je gegevens na en verstuur het nog een keer."),
+                        code="expired",
+                    )
+        if reason:
+            self.is_spam = True
+            logger.warning("Public form %s: treated as spam (%s)", self.rate_limit_scope, reason)
+            raise forms.ValidationError(_("Dit formulier kon niet worden verstuurd."), code="spam")

@@ -21,19 +21,21 @@ def client_ip(request):
     return request.META.get("REMOTE_ADDR", "")
 
 
-def _key(scope, request):
-    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{scope}:{client_ip(request)}".encode()).hexdigest()
+def _key(scope, request, key=None):
+    who = client_ip(request) if key is None else key
+    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{scope}:{who}".encode()).hexdigest()
     return f"rl:{scope}:{digest[:32]}"
 
 
-def hit(request, scope, limit, period=60):
-    """Count one request of this client in `scope`; True when it goes over `limit` per `period`.
+def hit(request, scope, limit, period=60, key=None):
+    """Count one request in `scope`; True when it goes over `limit` per `period`.
 
+    Counted per client IP, or per `key` when given (e.g. an email address, hashed like the IP).
     A limit of 0 (or None) switches the limit off.
     """
     if not limit:
         return False
-    key = _key(scope, request)
+    key = _key(scope, request, key)
     if cache.add(key, 1, timeout=period):
         return False
     try:
@@ -43,5 +45,5 @@ def hit(request, scope, limit, period=60):
         return False
 
 
-def reset(request, scope):
-    cache.delete(_key(scope, request))
+def reset(request, scope, key=None):
+    cache.delete(_key(scope, request, key))

@@ -263,10 +263,10 @@ PERSONAL_DATA_RETENTION_DAYS = {
 }
 
 # Public forms (cms.forms.PublicForm): the time trap, the honeypot and the per-client rate limit.
-FORM_MIN_SECONDS = env_int("FORM_MIN_SECONDS", 3)  # a human needs longer than this to fill a form in
+FORM_MIN_SECONDS = env_int("FORM_MIN_SECONDS", 2)  # faster than this is a bot: it gets a fake "thank you"
 FORM_MAX_AGE_SECONDS = env_int("FORM_MAX_AGE_SECONDS", 24 * 60 * 60)
-FORM_RATE_LIMIT = env_int("FORM_RATE_LIMIT", 10)  # posts per client per form per FORM_RATE_PERIOD
-FORM_RATE_PERIOD = env_int("FORM_RATE_PERIOD", 10 * 60)
+FORM_RATE_LIMIT = env_int("FORM_RATE_LIMIT", 5)  # posts per client (and per email) per FORM_RATE_PERIOD
+FORM_RATE_PERIOD = env_int("FORM_RATE_PERIOD", 60)
 SEARCH_RATE_LIMIT = env_int("SEARCH_RATE_LIMIT", 30)  # searches per client per minute
 # Behind N reverse proxies the client address is the N-th from the right in X-Forwarded-For.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)

@@ -40,37 +40,52 @@ def test_unbound_form_carries_a_fresh_signed_timestamp():
     assert 'name="form_started"' in str(form[STARTED_FIELD])
 
 
-def test_too_fast_is_refused_with_a_friendly_error_and_the_data_kept(request_from, settings):
-    settings.FORM_MIN_SECONDS = 3
+def test_too_fast_is_spam_and_nothing_is_cleaned(request_from, settings):
+    settings.FORM_MIN_SECONDS = 2
     form = NameForm(data(**{STARTED_FIELD: started_token()}), request=request_from())
     assert not form.is_valid()
-    assert "Dat ging erg snel" in str(form.non_field_errors())
-    assert form["name"].value() == "Fatima"
-    # The re-rendered form carries a token that lets the next click through at once.
-    again = NameForm(dict(form.data), request=request_from())
-    assert again.is_valid(), again.errors
+    assert form.is_spam
+
+
+def test_a_slow_person_still_passes(request_from, settings):
+    settings.FORM_MIN_SECONDS = 2
+    form = NameForm(data(**{STARTED_FIELD: started_token(time.time() - 3)}), request=request_from())
+    assert form.is_valid(), form.errors
 
 
 @pytest.mark.parametrize("token", ["", "garbage", started_token(time.time() - 10)[:-2] + "xx"])
-def test_missing_or_forged_time_token_is_refused(request_from, token):
+def test_missing_or_forged_time_token_is_spam(request_from, token):
     form = NameForm(data(**{STARTED_FIELD: token}), request=request_from())
     assert not form.is_valid()
-    assert "Er ging iets mis met het formulier" in str(form.non_field_errors())
+    assert form.is_spam
 
 
-def test_expired_time_token_is_refused(request_from, settings):
+def test_expired_form_is_a_friendly_error_that_keeps_the_data(request_from, settings):
     settings.FORM_MAX_AGE_SECONDS = 60
     form = NameForm(data(**{STARTED_FIELD: started_token(time.time() - 120)}), request=request_from())
     assert not form.is_valid()
+    assert not form.is_spam
     assert "stond lang open" in str(form.non_field_errors())
+    assert form["name"].value() == "Fatima"
+    # The re-rendered form carries a fresh token: the next click goes through.
+    again = NameForm(dict(form.data.items()), request=request_from())
+    assert again.is_valid(), again.errors
 
 
-def test_honeypot_filled_in_is_refused_and_cleared_for_the_next_try(request_from):
+def test_honeypot_filled_in_is_spam(request_from):
     form = NameForm(data(**{HONEYPOT_FIELD: "http://spam.example"}), request=request_from())
     assert not form.is_valid()
-    assert "verborgen veld" in str(form.non_field_errors())
-    assert form.data[HONEYPOT_FIELD] == ""
-    assert form["name"].value() == "Fatima"
+    assert form.is_spam
+
+
+def test_field_errors_keep_the_data_and_renew_the_time_token(request_from, settings):
+    settings.FORM_MIN_SECONDS = 2
+    started = started_token(time.time() - 3)
+    form = NameForm(data(name="x" * 30, **{STARTED_FIELD: started}), request=request_from())
+    assert not form.is_valid()
+    assert "name" in form.errors
+    again = NameForm(dict(form.data.items(), name="Fatima"), request=request_from())
+    assert again.is_valid(), again.errors
 
 
 def test_rate_limit_per_client(request_from, settings):
@@ -80,9 +95,23 @@ def test_rate_limit_per_client(request_from, settings):
     form = NameForm(data(), request=request_from())
     assert not form.is_valid()
     assert form.rate_limited
-    assert "Wacht tien minuten" in str(form.non_field_errors())
+    assert "Wacht een paar minuten" in str(form.non_field_errors())
     # Another visitor is not affected.
     assert NameForm(data(), request=request_from("10.2.2.2")).is_valid()
+
+
+def test_rate_limit_per_email_across_addresses(request_from, settings):
+    class EmailForm(PublicForm):
+        rate_limit_scope = "test-email-form"
+        rate_limit_email_field = "email"
+        email = forms.EmailField()
+
+    settings.FORM_RATE_LIMIT = 2
+    for n in range(2):
+        assert EmailForm(data(email="a@example.nl"), request=request_from(f"10.9.9.{n}")).is_valid()
+    form = EmailForm(data(email="A@example.nl"), request=request_from("10.9.9.9"))
+    assert not form.is_valid()
+    assert form.rate_limited
 
 
 def test_rate_limit_behind_a_trusted_proxy_uses_the_forwarded_address(settings):
