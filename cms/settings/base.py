@@ -312,9 +312,23 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # Dutch stemming on PostgreSQL: "uitnodigingen" finds "uitnodiging". "lief_dutch" (created by
-    # search/migrations/0001) is "dutch" plus unaccent: "enquete" finds "enquête".
-    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = env("SEARCH_CONFIG", "lief_dutch")
+    # Stemming per language on PostgreSQL: "uitnodigingen" finds "uitnodiging" on a Dutch page,
+    # "keys" finds "key" on an English one. search/backend.py indexes each page with its locale's
+    # configuration; search/migrations create them, each with unaccent ("enquete" finds "enquête").
+    # On SQLite the database backend uses FTS5 (no stemming; unicode61 ignores accents).
+    # To move to OpenSearch/Elasticsearch, see docs/deployment.md ("Search").
+    # Polish has no stemmer in PostgreSQL: lief_simple only lower-cases and strips accents.
+    WAGTAILSEARCH_BACKENDS["default"] = {
+        "BACKEND": "search.backend",
+        "SEARCH_CONFIG": env("SEARCH_CONFIG", "lief_dutch"),
+        "LANGUAGE_CONFIGS": {
+            "nl": env("SEARCH_CONFIG", "lief_dutch"),
+            "en": "lief_english",
+            "tr": "lief_turkish",
+            "ar": "lief_arabic",
+            "pl": "lief_simple",
+        },
+    }
 # Off: Wagtail would wrap each embed in an inline style="padding-bottom" that the CSP blocks; the
 # .block-embed__frame rule in site.css gives the frame its 16:9 shape instead.
 WAGTAILEMBEDS_RESPONSIVE_HTML = False

@@ -326,3 +326,26 @@ def test_documents_in_restricted_collections_stay_out(client, content):
     ToolkitDocumentFactory(title="Beterschapskaart", language="nl")
     response = client.get(URL, {"q": "beterschapskaart"})
     assert [item["document"].title for item in response.context["documents"]] == ["Beterschapskaart"]
+
+
+def test_each_language_is_stemmed_with_its_own_configuration(client, content, home_page, locales):
+    """PostgreSQL: an English page is indexed and searched with English stemming, a Dutch one with
+    Dutch stemming ("keys" finds "key", "uitnodigingen" finds "uitnodiging"); SQLite matches words."""
+    from django.db import connection
+
+    english_home = home_page.copy_for_translation(locales["en"])
+    english_home.save_revision().publish()
+    StandardPageFactory(parent=english_home, title="Sharing a spare key", slug="key", intro="One key.")
+    StandardPageFactory(parent=home_page, title="Een uitnodiging maken", slug="uitnodiging")
+    postgres = connection.vendor == "postgresql"
+    assert ("Sharing a spare key" in titles(client.get("/en/search/", {"q": "keys"}))) == postgres
+    assert "Sharing a spare key" in titles(client.get("/en/search/", {"q": "key"}))
+    assert ("Een uitnodiging maken" in titles(client.get(URL, {"q": "uitnodigingen"}))) == postgres
+    assert titles(client.get(URL, {"q": "key"})) == []  # the English page never shows in Dutch
+    if postgres:
+        from wagtail.search.models import IndexEntry
+
+        page = english_home.get_children().get(slug="key")
+        entry = IndexEntry.objects.get(object_id=str(page.pk), content_type__model="standardpage")
+        # English stemming: "Sharing" is indexed as "share" (the Dutch stemmer keeps "sharing").
+        assert "'share'" in str(entry.title)
