@@ -9,7 +9,9 @@ class CmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import queue
+        from . import pagecache, queue
+
+        pagecache.connect_signals()
 
         queue.register_schedule(
             "Publiceer ingeplande pagina's",
