@@ -52,7 +52,8 @@ class _Shell:
     def translations(self, page):
         """{language code: live page} for `page` and for the site's home page, in one query."""
         home = self.site.root_page if self.site else None
-        wanted = [p for p in (page, home) if isinstance(p, Page) and p.translation_key not in self._translations]
+        known = self._translations
+        wanted = [p for p in (page, home) if isinstance(p, Page) and p.translation_key not in known]
         if wanted:
             for p in wanted:
                 self._translations[p.translation_key] = {}
