@@ -484,10 +484,8 @@ def main(argv=None):
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     print()
-    browse = result["browse"]
-    print(
-        f"browse: {browse['requests']} requests in {browse['seconds']} s, errors {browse['errors'] or 'none'}"
-    )
+    views = result["browse"]
+    print(f"browse: {views['requests']} requests in {views['seconds']} s, errors {views['errors'] or 'none'}")
     print(
         f"burst: {result['burst']['submissions']} submissions, errors {result['burst']['errors'] or 'none'}, "
         f"worker killed at {result['burst']['worker_killed_at']}"
