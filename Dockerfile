@@ -18,7 +18,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 RUN apt-get update \
     && apt-get install -y --no-install-recommends \
         libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 \
-        fonts-dejavu-core fonts-noto-core gettext \
+        fonts-dejavu-core fonts-noto-core gettext postgresql-client \
     && rm -rf /var/lib/apt/lists/*
 
 RUN useradd --system --create-home --uid 1000 --user-group liefleed

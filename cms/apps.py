@@ -9,7 +9,10 @@ class CmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import queue
+        from . import pagecache, queue, renditions
+
+        pagecache.connect_signals()
+        renditions.connect_signals()
 
         queue.register_schedule(
             "Publiceer ingeplande pagina's",

@@ -117,6 +117,9 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Inside the security and CSP middleware (a cached page gets the same headers), before CSRF,
+    # sessions' users and messages (a hit makes no query). See cms/pagecache.py.
+    "cms.pagecache.PageCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -220,6 +223,11 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Whole pages for anonymous visitors (cms/pagecache.py): purged on every publish, and expired after
+# this many seconds for what changes with time (upcoming workshops). 0 switches the cache off.
+# A local-memory cache is per process: with several web processes set REDIS_URL, or a publish in
+# one process leaves the others' copies until they expire.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 
 # Mail: every message goes through the outbox (cms.mail); this backend is what the worker uses.
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")

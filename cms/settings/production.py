@@ -25,3 +25,18 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 USE_X_FORWARDED_HOST = env_bool("USE_X_FORWARDED_HOST", False)
+
+# Search: Wagtail's database backend (PostgreSQL full-text search, Dutch configuration; base.py).
+# When the site outgrows it (hundreds of thousands of pages, or fuzzy matching and synonyms in
+# the engine), switch to OpenSearch or Elasticsearch without code changes (docs/deployment.md):
+#   pip install opensearch-py          (or "elasticsearch>=9,<10" for Elasticsearch 9)
+#   WAGTAILSEARCH_BACKENDS = {
+#       "default": {
+#           "BACKEND": "wagtail.search.backends.opensearch3",  # or .elasticsearch9
+#           "URLS": [env("SEARCH_URL")],  # e.g. https://user:password@search.internal:9200
+#           "INDEX": "liefleed",
+#           "OPTIONS": {},
+#           "INDEX_SETTINGS": {"settings": {"analysis": {"analyzer": {"default": {"type": "dutch"}}}}},
+#       }
+#   }
+# then `manage.py update_index` once; the worker keeps the index up to date from then on.

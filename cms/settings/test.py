@@ -38,3 +38,6 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
 SEARCH_RATE_LIMIT = 0  # search rate limit off in tests; tests/search sets it where it tests it
 FORM_MIN_SECONDS = 0  # the time trap and the form rate limit are tested where they are the point
 FORM_RATE_LIMIT = 0
+# The page cache is off in tests: a test that changes a page and reads it again wants the new one.
+# tests/cms/test_cache*.py switch it on.
+PAGE_CACHE_SECONDS = 0

@@ -117,18 +117,72 @@ def measure(paths, *, iterations=30, warmup=3, client=None, baseline=MINIMAL_PAT
     return {"iterations": iterations, "warmup": warmup, "baseline": rows[0], "pages": rows[1:]}
 
 
+def measure_cached_and_uncached(paths, *, iterations=30, warmup=3):
+    """`measure()` twice: with the page cache off (queries counted there) and on (hits).
+
+    Each row gets `cached_median_ms` and `cached_ratio` besides the uncached numbers, and `cache`:
+    "hit" when the cached pass was served from the page cache, "-" when the page is not cached
+    (search, /healthz, pages with a form).
+    """
+    from django.core.cache import caches
+    from django.test import override_settings
+
+    from cms.pagecache import HEADER
+
+    for cache in caches.all():
+        cache.clear()
+    with override_settings(PAGE_CACHE_SECONDS=0):
+        uncached = measure(paths, iterations=iterations, warmup=warmup)
+    with override_settings(PAGE_CACHE_SECONDS=600):
+        cached = measure(paths, iterations=iterations, warmup=warmup)
+        client = Client()
+        served = {row["path"]: client.get(row["path"]).get(HEADER, "-") for row in cached["pages"]}
+    by_path = {row["path"]: row for row in cached["pages"]}
+    for row in uncached["pages"]:
+        other = by_path[row["path"]]
+        row["cached_median_ms"] = other["median_ms"]
+        row["cached_ratio"] = other["ratio"]
+        row["cache"] = served[row["path"]]
+    uncached["cached_baseline"] = cached["baseline"]
+    return uncached
+
+
+def throughput(paths, *, seconds=3.0, client=None):
+    """Requests per second, one after another in this process, for each path (same rounds)."""
+    client = client or Client()
+    counts = dict.fromkeys(paths, 0)
+    spent = dict.fromkeys(paths, 0.0)
+    for path in paths:
+        _get(client, path)
+    deadline = time.perf_counter() + seconds * len(paths)
+    while time.perf_counter() < deadline:
+        for path in paths:
+            start = time.perf_counter()
+            _get(client, path)
+            spent[path] += time.perf_counter() - start
+            counts[path] += 1
+    return {path: round(counts[path] / spent[path], 1) for path in paths}
+
+
 def format_table(result):
-    """A plain-text table: path, status, median ms, ratio to the minimal view, SQL queries."""
+    """A plain-text table: path, status, median ms, ratio to the minimal view (uncached and
+    cached), SQL queries (uncached)."""
     rows = [result["baseline"], *result["pages"]]
     width = max(len("path"), *(len(row["path"]) for row in rows))
+    cached = any("cached_ratio" in row for row in rows)
     header = f"{'path':<{width}}  {'status':>6}  {'median ms':>9}  {'ratio':>6}  {'queries':>7}"
+    if cached:
+        header += f"  {'cached ms':>9}  {'c.ratio':>7}  {'cache':>5}"
     lines = [header, "-" * len(header)]
     for row in rows:
         ratio = "" if row["ratio"] is None else f"{row['ratio']:.1f}"
-        lines.append(
+        line = (
             f"{row['path']:<{width}}  {row['status']:>6}  {row['median_ms']:>9.2f}  {ratio:>6}  "
             f"{row['queries']:>7}"
         )
+        if cached and "cached_ratio" in row:
+            line += f"  {row['cached_median_ms']:>9.2f}  {row['cached_ratio'] or 0:>7.1f}  {row['cache']:>5}"
+        lines.append(line)
     return "\n".join(lines)
 
 

@@ -35,6 +35,17 @@ def parse_args(argv=None):
         default=20,
         help="pages added (then rolled back) to see whether listing queries grow (default 20, 0: skip)",
     )
+    parser.add_argument(
+        "--search-sizes",
+        default="500,5000",
+        help="page counts for the search benchmark, comma-separated (default 500,5000; 0: skip)",
+    )
+    parser.add_argument(
+        "--throughput-seconds",
+        type=float,
+        default=3.0,
+        help="seconds per path for the cached home page against a static file (default 3; 0: skip)",
+    )
     parser.add_argument("--output-dir", type=Path, default=RESULTS_DIR)
     return parser.parse_args(argv)
 
@@ -86,14 +97,44 @@ def main(argv=None):
     django.setup()
 
     from .dataset import EXTRA_PAGES, prepare
-    from .measure import discover_paths, format_growth_table, format_table, measure, query_growth
+    from .measure import (
+        discover_paths,
+        format_growth_table,
+        format_table,
+        measure_cached_and_uncached,
+        query_growth,
+        throughput,
+    )
+    from .search_scale import format_search_table, search_scale
 
     started = datetime.now(UTC)
     dataset = prepare(fresh=args.fresh, extra_pages=[] if args.no_extra_pages else EXTRA_PAGES)
     paths = args.paths or discover_paths(all_generated=args.all_generated)
     print(f"Measuring {len(paths)} paths: {args.warmup} warm-up + {args.iterations} timed requests each...")
-    measured = measure(paths, iterations=args.iterations, warmup=args.warmup)
+    measured = measure_cached_and_uncached(paths, iterations=args.iterations, warmup=args.warmup)
     table = format_table(measured)
+    rates = {}
+    if args.throughput_seconds > 0:
+        from django.conf import settings
+        from django.test import override_settings
+
+        home_path = next((path for path in paths if path == f"/{settings.LANGUAGE_CODE}/"), paths[0])
+        static_path = f"{settings.STATIC_URL}css/site.css"
+        print(f"Throughput of {home_path} (page cache on) against {static_path} (whitenoise)...")
+        with override_settings(PAGE_CACHE_SECONDS=600):
+            rates = throughput([home_path, static_path], seconds=args.throughput_seconds)
+        table += "\n\nThroughput, one request after another in one process (requests per second):\n"
+        table += "\n".join(f"  {path:<30} {rate:>8.1f}/s" for path, rate in rates.items())
+        table += f"\n  cached home / static file: {rates[home_path] / rates[static_path]:.2f}"
+    search = []
+    sizes = [int(size) for size in args.search_sizes.split(",") if size.strip() and int(size) > 0]
+    if sizes:
+        from django.db import connection
+
+        print(f"Search at {', '.join(map(str, sizes))} pages (added in bulk, then rolled back)...")
+        search = search_scale(sizes, iterations=max(5, args.iterations // 2))
+        table += "\n\nSearch as the site grows (ratio to the minimal view; queries per search):\n"
+        table += format_search_table(search, connection.vendor)
     growth = []
     if args.growth > 0 and not args.no_extra_pages:
         print(f"Counting queries of the listings before and after {args.growth} more pages...")
@@ -106,6 +147,8 @@ def main(argv=None):
         "dataset": dataset,
         **measured,
         "query_growth": growth,
+        "throughput": rates,
+        "search_scale": search,
     }
     written = write_results(result, args.output_dir, table)
     print()
@@ -113,7 +156,8 @@ def main(argv=None):
     print()
     print(
         "ratio = median latency / median latency of the minimal view "
-        f"({measured['baseline']['median_ms']:.2f} ms) through the same middleware."
+        f"({measured['baseline']['median_ms']:.2f} ms) through the same middleware; "
+        "c.ratio: the same with the page cache on (cache: hit when the page was served from it)."
     )
     print(f"Results: {written} (and latest.json, latest.txt)")
     failed = [row["path"] for row in measured["pages"] if row["status"] >= 400]
