@@ -318,16 +318,17 @@ WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# SQLite: FTS5, ranked in one pass (search/backends/sqlite.py); PostgreSQL: see below.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.sqlite"}}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Stemming per language on PostgreSQL: "uitnodigingen" finds "uitnodiging" on a Dutch page,
-    # "keys" finds "key" on an English one. search/backend.py indexes each page with its locale's
+    # "keys" finds "key" on an English one. search/backends/postgres.py indexes each page with its locale's
     # configuration; search/migrations create them, each with unaccent ("enquete" finds "enquête").
     # On SQLite the database backend uses FTS5 (no stemming; unicode61 ignores accents).
     # To move to OpenSearch/Elasticsearch, see docs/deployment.md ("Search").
     # Polish has no stemmer in PostgreSQL: lief_simple only lower-cases and strips accents.
     WAGTAILSEARCH_BACKENDS["default"] = {
-        "BACKEND": "search.backend",
+        "BACKEND": "search.backends.postgres",
         "SEARCH_CONFIG": env("SEARCH_CONFIG", "lief_dutch"),
         "LANGUAGE_CONFIGS": {
             "nl": env("SEARCH_CONFIG", "lief_dutch"),

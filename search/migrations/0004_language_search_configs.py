@@ -2,7 +2,7 @@
 
 Like `lief_dutch` (0001): a copy of PostgreSQL's configuration for the language whose words pass
 through `unaccent` before the stemmer. Polish has no stemmer in PostgreSQL, so `lief_simple`
-(lower-case, unaccented, no stemming) serves it. search/backend.py maps languages to these.
+(lower-case, unaccented, no stemming) serves it. search/backends/postgres.py maps languages to these.
 After this migration, `manage.py update_index` re-indexes every page in its own language.
 """
 

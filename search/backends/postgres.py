@@ -7,7 +7,7 @@ without a locale (toolkit documents) use their `language` field. The configurati
 by search/migrations (every one strips accents with unaccent: "enquete" finds "enquête").
 
     WAGTAILSEARCH_BACKENDS = {"default": {
-        "BACKEND": "search.backend",
+        "BACKEND": "search.backends.postgres",
         "SEARCH_CONFIG": "lief_dutch",                       # the default (and for Dutch)
         "LANGUAGE_CONFIGS": {"en": "lief_english", ...},   # cms/settings/base.py has the list
     }}
