@@ -38,3 +38,4 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
 SEARCH_RATE_LIMIT = 0  # search rate limit off in tests; tests/search sets it where it tests it
 FORM_MIN_SECONDS = 0  # the time trap and the form rate limit are tested where they are the point
 FORM_RATE_LIMIT = 0
+PRIVATE_MEDIA_ROOT = BASE_DIR / "var" / "test-private"
