@@ -5,6 +5,8 @@ addresses hear about a new round, once per round (`notify_open_rounds`, run by a
 idempotent: the outbox's idempotency key and the `notified_round` mark make a rerun send nothing).
 """
 
+from urllib.parse import urlencode
+
 from django.core import signing
 from django.db import transaction
 from django.utils import timezone, translation
@@ -90,8 +92,8 @@ def notify_open_rounds(now=None):
     for subscriber in waiting.iterator():
         with transaction.atomic():
             page_url = signup_page_url(subscriber.language)
-            unsubscribe_path = SignupPage().reverse_subpage(
-                "unsubscribe", args=[subscriber_token(subscriber, UNSUBSCRIBE_SALT)]
+            unsubscribe_path = "bericht/afmelden/?" + urlencode(
+                {"t": subscriber_token(subscriber, UNSUBSCRIBE_SALT)}
             )
             queue_templated_mail(
                 subscriber.email,

@@ -1,6 +1,7 @@
 """Views of the sign-up page (routes of SignupPage): thin, the work is in signup_moderation."""
 
 import logging
+from urllib.parse import urlencode
 
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -24,8 +25,8 @@ def privacy_url(page):
     return statement.url if statement else ""
 
 
-def _absolute(request, page, route, *args):
-    return request.build_absolute_uri(page.url + page.reverse_subpage(route, args=args))
+def _absolute(request, page, route, token):
+    return request.build_absolute_uri(page.url + page.reverse_subpage(route) + "?" + urlencode({"t": token}))
 
 
 def signup_view(request, page):

@@ -382,11 +382,13 @@ class SignupPage(RoutablePageMixin, IntroMixin, Page):
 
         return thanks_view(request, self)
 
-    @path("bevestigen/<str:token>/")
-    def confirm_email(self, request, token):
+    # Signed tokens travel in the query string (?t=...): Wagtail's page URLs allow only [\w-] in
+    # a path segment, and a signed value contains ":".
+    @path("bevestigen/")
+    def confirm_email(self, request):
         from ..signup_views import confirm_gangmaker_view
 
-        return confirm_gangmaker_view(request, self, token)
+        return confirm_gangmaker_view(request, self, request.GET.get("t", ""))
 
     @path("bericht/")
     def subscribe(self, request):
@@ -394,14 +396,14 @@ class SignupPage(RoutablePageMixin, IntroMixin, Page):
 
         return subscribe_view(request, self)
 
-    @path("bericht/bevestigen/<str:token>/")
-    def confirm_subscription(self, request, token):
+    @path("bericht/bevestigen/")
+    def confirm_subscription(self, request):
         from ..signup_views import confirm_subscriber_view
 
-        return confirm_subscriber_view(request, self, token)
+        return confirm_subscriber_view(request, self, request.GET.get("t", ""))
 
-    @path("bericht/afmelden/<str:token>/")
-    def unsubscribe(self, request, token):
+    @path("bericht/afmelden/")
+    def unsubscribe(self, request):
         from ..signup_views import unsubscribe_view
 
-        return unsubscribe_view(request, self, token)
+        return unsubscribe_view(request, self, request.GET.get("t", ""))

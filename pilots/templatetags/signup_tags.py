@@ -15,5 +15,7 @@ def open_round_announcement():
     if round_ is None:
         return {"round": None}
     pages = SignupPage.objects.live().public()
-    page = pages.filter(locale=Locale.get_active()).first() or pages.filter(locale=Locale.get_default()).first()
+    page = (
+        pages.filter(locale=Locale.get_active()).first() or pages.filter(locale=Locale.get_default()).first()
+    )
     return {"round": round_, "signup_page": page}
