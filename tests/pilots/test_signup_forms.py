@@ -11,7 +11,7 @@ from pilots.models import Gangmaker, RoundSubscriber, StreetSignup
 from pilots.signup_moderation import gangmaker_token
 from pilots.signup_subscribers import CONFIRM_SALT, UNSUBSCRIBE_SALT, notify_open_rounds, subscriber_token
 
-from .signup_support import open_round, private_root, signup_data, signup_page  # noqa: F401
+from .signup_support import signup_data
 
 pytestmark = pytest.mark.django_db
 
