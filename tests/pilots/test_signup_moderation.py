@@ -140,7 +140,7 @@ def test_the_queue_filters_flags_duplicates_exports_and_costs_the_same_for_more_
     assert "Dubbel van" in client.get("/admin/aanmeldingen/straten/").content.decode()
     with django_assert_max_num_queries(40) as few:
         client.get("/admin/aanmeldingen/straten/")
-    for number in range(15):
+    for _number in range(15):
         make_signup(open_round, State.SUBMITTED)
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get("/admin/aanmeldingen/straten/")
