@@ -7,9 +7,12 @@ submitter's language, with the text, the photo (now a Wagtail image) and the con
 the editorial workflow at its first step.
 """
 
+import io
 from html import escape
 
 from django.core.exceptions import PermissionDenied
+from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -24,6 +27,7 @@ from .models import MailPurpose, StoryIndexPage, StoryPage, StoryPerson, StorySu
 from .models.pages import PersonRole, StoryKind
 from .models.signups import language_or_default
 from .signup_moderation import Transition, TransitionNotAllowed, mail_templates, queue_moderation_mail
+from .submission_images import reencode_photo
 
 State = StorySubmission.State
 MODERATE = "pilots.moderate_storysubmission"
@@ -183,16 +187,16 @@ def convert_to_story(submission, user, *, note=""):
         image = None
         if locked.photo:
             with locked.photo.open("rb") as handle:
-                image = get_image_model()(
-                    title=locked.title,
-                    description=str(_("Foto bij het ingestuurde verhaal “%(title)s”"))
-                    % {"title": locked.title},
-                )
-                from django.core.files.base import ContentFile
-
-                image.file.save(f"inzending-{locked.pk}.jpg", ContentFile(handle.read()), save=False)
-                image.uploaded_by_user = user
-                image.save()
+                # Re-encoded again on the way out: whatever reached private storage, the public
+                # image holds pixels only.
+                data = reencode_photo(ContentFile(handle.read(), name="photo")).read()
+            image = get_image_model()(
+                title=locked.title,
+                description=str(_("Foto bij het ingestuurde verhaal “%(title)s”")) % {"title": locked.title},
+                file=ImageFile(io.BytesIO(data), name=f"inzending-{locked.pk}.jpg"),
+                uploaded_by_user=user,
+            )
+            image.save()
         consent = {
             "submission": locked.pk,
             "publication_consent_at": locked.publication_consent_at.isoformat(),
