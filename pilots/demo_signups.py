@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from wagtail.models import Locale
 
-from cms.demo import child_page, translate
+from cms.demo import child_page
 from home.demo import add_menu_link, translate_once
 from home.models import Menu
 
@@ -235,24 +235,13 @@ def ensure_mail_templates():
             template = SignupMailTemplate.objects.create(
                 purpose=purpose, name=name, subject=subject, body=body, is_default=True, locale=dutch
             )
-        english = ENGLISH_MAIL_TEMPLATES[purpose]
-        if template.get_translation_or_none(Locale.objects.get(language_code="en")) is None and (
-            template.name,
-            template.subject,
-            template.body,
-        ) == (name, subject, body):
-            translate(template, "en", _mail_segments(template, english))
-
-
-def _mail_segments(template, english):
-    """{Dutch segment: English} for a mail text; wagtail-localize splits the body per paragraph."""
-    name, subject, body = english
-    pairs = {template.name: name, template.subject: subject}
-    dutch_parts = template.body.split("\n\n")
-    english_parts = body.split("\n\n")
-    pairs.update(dict(zip(dutch_parts, english_parts, strict=True)))
-    pairs[template.body] = body
-    return pairs
+        english_locale = Locale.objects.get(language_code="en")
+        if template.get_translation_or_none(english_locale) is None:
+            # A copy in English (a multi-line body is one segment with <br/> in wagtail-localize,
+            # which cms.demo.translate cannot express in plain text).
+            copy = template.copy_for_translation(english_locale)
+            copy.name, copy.subject, copy.body = ENGLISH_MAIL_TEMPLATES[purpose]
+            copy.save()
 
 
 def ensure_round(now=None):
