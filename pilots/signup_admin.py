@@ -19,6 +19,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets import ListingButton
 from wagtail.log_actions import LogFormatter
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
@@ -26,6 +28,25 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetVi
 from . import signup_moderation
 from .models import PilotRound, RoundSubscriber, SignupMailTemplate, StreetSignup
 from .signup_moderation import TransitionNotAllowed, mail_templates
+
+
+class PublicRecordPermissionPolicy(ModelPermissionPolicy):
+    """Records that only arrive from the public site: nobody adds one by hand in the admin."""
+
+    refused = frozenset({"add"})
+
+    def __init__(self, model, refused=None, **kwargs):
+        super().__init__(model, **kwargs)
+        if refused is not None:
+            self.refused = frozenset(refused)
+
+    def user_has_permission(self, user, action):
+        if action in self.refused:
+            return False
+        return super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
 
 
 class ModerationForm(forms.Form):
@@ -150,8 +171,15 @@ class DuplicateColumn(Column):
     cell_template_name = "pilots/admin/signup_link_cell.html"
 
 
+signup_policy = PublicRecordPermissionPolicy(StreetSignup)
+subscriber_policy = PublicRecordPermissionPolicy(RoundSubscriber, refused={"add", "change"})
+register_permission_policy(StreetSignup, signup_policy)
+register_permission_policy(RoundSubscriber, subscriber_policy)
+
+
 class StreetSignupViewSet(SnippetViewSet):
     model = StreetSignup
+    permission_policy = signup_policy
     url_prefix = "aanmeldingen/straten"
     url_namespace = "pilots_signups"
     icon = "group"
@@ -250,6 +278,7 @@ class PilotRoundViewSet(SnippetViewSet):
 
 class RoundSubscriberViewSet(SnippetViewSet):
     model = RoundSubscriber
+    permission_policy = subscriber_policy
     url_prefix = "aanmeldingen/berichtenlijst"
     icon = "mail"
     menu_label = _("Berichtenlijst nieuwe ronde")
@@ -257,7 +286,6 @@ class RoundSubscriberViewSet(SnippetViewSet):
     search_fields = ["email"]
     search_backend_name = None
     copy_view_enabled = False
-    panels = [FieldPanel("email", read_only=True)]
 
 
 class SignupMailTemplateViewSet(SnippetViewSet):

@@ -9,12 +9,13 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.widgets import ListingButton
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from . import submission_moderation
 from .models import StorySubmission
-from .signup_admin import moderate_object, register_log_actions
+from .signup_admin import PublicRecordPermissionPolicy, moderate_object, register_log_actions
 
 
 class SubmissionIndexView(IndexView):
@@ -36,8 +37,13 @@ class SubmissionIndexView(IndexView):
         return buttons
 
 
+submission_policy = PublicRecordPermissionPolicy(StorySubmission)
+register_permission_policy(StorySubmission, submission_policy)
+
+
 class StorySubmissionViewSet(SnippetViewSet):
     model = StorySubmission
+    permission_policy = submission_policy
     url_prefix = "inzendingen/verhalen"
     url_namespace = "pilots_submissions"
     icon = "comment"

@@ -166,3 +166,10 @@ def test_the_bulk_action_moves_several_signups_and_skips_the_others(client, edit
     assert response.status_code == 302
     states = dict(StreetSignup.objects.values_list("pk", "state"))
     assert states == {first.pk: State.ACCEPTED, second.pk: State.ACCEPTED, done.pk: State.DECLINED}
+
+
+def test_signups_are_never_added_by_hand_in_the_admin(client, editors):
+    client.force_login(editors["beheerder"])
+    assert client.get("/admin/aanmeldingen/straten/add/").status_code in (302, 403)
+    assert client.get("/admin/inzendingen/verhalen/add/").status_code in (302, 403)
+    assert client.get("/admin/aanmeldingen/rondes/add/").status_code == 200
