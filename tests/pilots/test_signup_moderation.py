@@ -173,3 +173,14 @@ def test_signups_are_never_added_by_hand_in_the_admin(client, editors):
     assert client.get("/admin/aanmeldingen/straten/add/").status_code in (302, 403)
     assert client.get("/admin/inzendingen/verhalen/add/").status_code in (302, 403)
     assert client.get("/admin/aanmeldingen/rondes/add/").status_code == 200
+
+
+def test_the_inspect_view_and_the_mails_keep_public_text_inert(client, editors, open_round):
+    signup = make_signup(open_round, State.EMAIL_CONFIRMED)
+    signup.gangmakers.filter(name="Ans").update(name='<img src=x onerror="alert(1)">')
+    client.force_login(editors["moderator"])
+    html = client.get(f"/admin/aanmeldingen/straten/inspect/{signup.pk}/").content.decode()
+    assert "Yusuf" in html and 'onerror="alert(1)"' not in html
+    apply_transition(signup, "accept", editors["moderator"])
+    mail = OutboundEmail.objects.get(recipients=["ans@example.org"])
+    assert "<img" not in mail.body_html and "&lt;img" in mail.body_html
