@@ -83,3 +83,68 @@ class PilotPersonFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = PilotPerson
+
+
+# --- Pilot rounds, street sign-ups and story submissions ------------------------------------
+
+
+def _open_from():
+    import datetime
+
+    from django.utils import timezone
+
+    return timezone.now() - datetime.timedelta(days=7)
+
+
+def _open_until():
+    import datetime
+
+    from django.utils import timezone
+
+    return timezone.now() + datetime.timedelta(days=30)
+
+
+class PilotRoundFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Ronde {2027 + n}")
+    districts = "Feijenoord, Charlois"
+    signup_opens = factory.LazyFunction(_open_from)
+    signup_closes = factory.LazyFunction(_open_until)
+    capacity = 10
+    status = "open"
+    selection_criteria = "Minstens twee gangmakers.\nDe straat wil een Opzoomerstraat zijn."
+
+    class Meta:
+        model = "pilots.PilotRound"
+
+
+class StreetSignupFactory(factory.django.DjangoModelFactory):
+    round = factory.SubFactory(PilotRoundFactory)
+    street = factory.Sequence(lambda n: f"Teststraat {n}")
+    postcode = "3074 TK"
+    district = "Feijenoord"
+    households = 40
+    privacy_consent_at = factory.LazyFunction(_open_from)
+
+    class Meta:
+        model = "pilots.StreetSignup"
+
+
+class GangmakerFactory(factory.django.DjangoModelFactory):
+    signup = factory.SubFactory(StreetSignupFactory)
+    name = factory.Sequence(lambda n: f"Gangmaker {n}")
+    email = factory.Sequence(lambda n: f"gangmaker{n}@example.org")
+
+    class Meta:
+        model = "pilots.Gangmaker"
+
+
+class StorySubmissionFactory(factory.django.DjangoModelFactory):
+    title = factory.Sequence(lambda n: f"Ingestuurd verhaal {n}")
+    text = "Onze buurvrouw kreeg elke dag een pannetje soep van iemand uit de straat."
+    street = "Pruimenhof"
+    display_name = "Mirjam"
+    email = factory.Sequence(lambda n: f"schrijver{n}@example.org")
+    publication_consent_at = factory.LazyFunction(_open_from)
+
+    class Meta:
+        model = "pilots.StorySubmission"

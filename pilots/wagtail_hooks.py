@@ -76,3 +76,7 @@ def translation_review_listing_button(page, user, next_url=None):
 @hooks.register("register_page_header_buttons")
 def translation_review_header_button(page, user, view_name, next_url=None):
     yield SubmitTranslationButton(page=page)
+
+
+# Sign-ups and story submissions register their own viewsets, bulk action and log actions.
+from . import signup_admin, submission_admin  # noqa: E402, F401

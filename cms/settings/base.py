@@ -387,3 +387,9 @@ LOGGING = {
         "django-q": {"level": env("Q_LOG_LEVEL", "WARNING")},
     },
 }
+
+# Files that must never be public (photos of story submissions before approval): outside MEDIA_ROOT,
+# served to moderators only through an admin view. Several web machines need a shared folder here.
+PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", VAR_DIR / "private"))
+SUBMISSION_PHOTO_MAX_BYTES = 10 * 1024 * 1024
+SUBMISSION_PHOTO_MAX_PIXELS = 40_000_000

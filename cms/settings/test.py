@@ -41,3 +41,4 @@ FORM_RATE_LIMIT = 0
 # The page cache is off in tests: a test that changes a page and reads it again wants the new one.
 # tests/cms/test_cache*.py switch it on.
 PAGE_CACHE_SECONDS = 0
+PRIVATE_MEDIA_ROOT = BASE_DIR / "var" / "test-private"

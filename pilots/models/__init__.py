@@ -11,12 +11,31 @@ from .pages import (
     StoryPerson,
     StoryTag,
 )
+from .signups import (
+    Gangmaker,
+    MailPurpose,
+    PilotRound,
+    RoundSubscriber,
+    SignupMailTemplate,
+    SignupPage,
+    StreetSignup,
+)
+from .submissions import StorySubmission, StorySubmissionPage
 from .workflow import ConsentCheckTask, ConsentCheckTaskState, ConsentConfirmation
 
 __all__ = [
     "ConsentCheckTask",
     "ConsentCheckTaskState",
     "ConsentConfirmation",
+    "Gangmaker",
+    "MailPurpose",
+    "PilotRound",
+    "RoundSubscriber",
+    "SignupMailTemplate",
+    "SignupPage",
+    "StorySubmission",
+    "StorySubmissionPage",
+    "StreetSignup",
     "PersonRole",
     "PilotIndexPage",
     "PilotPage",

@@ -71,3 +71,7 @@ def editors(db):
         "vertaler": make_user("vertaler", VERTALERS),
         "beheerder": make_user("beheerder", superuser=True),
     }
+
+
+# Sign-ups and story submissions: their fixtures live in signup_support.py.
+from .signup_support import open_round, private_root, signup_page, submission_page  # noqa: E402, F401

@@ -140,7 +140,11 @@ def test_groups_have_least_privilege():
 
     assert codenames("Redactie") == ["access_admin", "view_consentconfirmation"]
     assert codenames("Eindredactie") == ["access_admin", "view_consentconfirmation"]
-    assert codenames("Moderatoren") == ["access_admin", "view_consentconfirmation"]
+    # Moderatoren also moderate sign-ups and story submissions (migration pilots/0003).
+    from pilots.signup_mail_defaults import MODERATOR_PERMISSIONS
+
+    moderation = [f"{action}_{model}" for model, actions in MODERATOR_PERMISSIONS for action in actions]
+    assert codenames("Moderatoren") == sorted(["access_admin", "view_consentconfirmation", *moderation])
     assert codenames("Vertalers") == ["access_admin", "submit_translation"]
     # No page permissions anywhere but the pilots and stories sections.
     root = Page.get_first_root_node()
