@@ -221,8 +221,12 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Mail: every message goes through the outbox (cms.mail); this backend is what the worker uses.
-EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# Mail: every message goes through the outbox (cms.mail), Django's and Wagtail's own too: their
+# send_mail() lands in OutboxBackend. The worker delivers with OUTBOX_DELIVERY_BACKEND.
+EMAIL_BACKEND = "cms.mail.OutboxBackend"
+OUTBOX_DELIVERY_BACKEND = env(
+    "OUTBOX_DELIVERY_BACKEND", env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+)
 EMAIL_HOST = env("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
@@ -237,7 +241,7 @@ if env("EMAIL_URL"):
     if _mail_url.scheme not in {"smtp", "smtps"}:
         raise ImproperlyConfigured("EMAIL_URL must start with smtp:// or smtps://")
     _mail_options = parse_qs(_mail_url.query)
-    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    OUTBOX_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     EMAIL_HOST = _mail_url.hostname or "localhost"
     EMAIL_PORT = _mail_url.port or (465 if _mail_url.scheme == "smtps" else 25)
     EMAIL_HOST_USER = unquote(_mail_url.username or "")
