@@ -369,7 +369,8 @@ class OutboxBackend(BaseEmailBackend):
                     )
                 else:
                     filename, content, mimetype = attachment
-                    attachments.append((filename or "bijlage", content, mimetype or "application/octet-stream"))
+                    mimetype = mimetype or "application/octet-stream"
+                    attachments.append((filename or "bijlage", content, mimetype))
             common = {
                 "html": html,
                 "attachments": attachments,

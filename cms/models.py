@@ -73,7 +73,9 @@ class PersonalDataAction(models.Model):
         PURGE = "purge", _("Opschonen (bewaartermijnen)")
 
     action = models.CharField(_("actie"), max_length=10, choices=Action.choices)
-    subject_hash = models.CharField(_("kenmerk van het e-mailadres"), max_length=64, blank=True, db_index=True)
+    subject_hash = models.CharField(
+        _("kenmerk van het e-mailadres"), max_length=64, blank=True, db_index=True
+    )
     counts = models.JSONField(_("aantallen per soort"), default=dict, blank=True)
     source = models.CharField(_("via"), max_length=20, blank=True)
     user = models.ForeignKey(
@@ -91,7 +93,9 @@ class PersonalDataAction(models.Model):
         verbose_name_plural = _("privacyacties")
         ordering = ["-created_at", "-id"]
         default_permissions = ()
-        permissions = [("handle_personal_data", _("Kan persoonsgegevens exporteren, verwijderen en opschonen"))]
+        permissions = [
+            ("handle_personal_data", _("Kan persoonsgegevens exporteren, verwijderen en opschonen"))
+        ]
 
     def __str__(self):
         # Shown in the audit log: the action and the total, never the address.

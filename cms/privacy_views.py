@@ -26,6 +26,7 @@ PERMISSION = "cms.handle_personal_data"
 CONFIRM_SALT = "cms.privacy.erase"
 CONFIRM_MAX_AGE = 15 * 60
 
+
 class PersonForm(forms.Form):
     email = forms.EmailField(
         label=_("E-mailadres van de persoon"),
@@ -35,6 +36,7 @@ class PersonForm(forms.Form):
 
     def clean_email(self):
         return privacy.normalise_email(self.cleaned_data["email"])
+
 
 class PrivacyOfficerMixin(WagtailAdminTemplateMixin):
     header_icon = "lock"
@@ -49,6 +51,7 @@ class PrivacyOfficerMixin(WagtailAdminTemplateMixin):
             *self.breadcrumbs_items,
             {"url": reverse("privacy_requests"), "label": _("Privacyverzoeken")},
         ]
+
 
 class PrivacyRequestsView(PrivacyOfficerMixin, TemplateView):
     template_name = "cms/admin/privacy_requests.html"
@@ -88,10 +91,9 @@ class PrivacyRequestsView(PrivacyOfficerMixin, TemplateView):
             response["Cache-Control"] = "no-store"
             return response
         if action == "erase":
-            return redirect(
-                f"{reverse('privacy_erase')}?token={signing.dumps(email, salt=CONFIRM_SALT)}"
-            )
+            return redirect(f"{reverse('privacy_erase')}?token={signing.dumps(email, salt=CONFIRM_SALT)}")
         return self.render_to_response(self.get_context_data(form=form))
+
 
 class EraseConfirmView(PrivacyOfficerMixin, TemplateView):
     template_name = "cms/admin/privacy_erase_confirm.html"
@@ -118,9 +120,9 @@ class EraseConfirmView(PrivacyOfficerMixin, TemplateView):
             for kind in privacy.registered()
             if kind.erase
         ]
-        return self.render_to_response(
-            self.get_context_data(email=email, token=token, found=found, total=sum(f["records"] for f in found))
-        )
+        total = sum(item["records"] for item in found)
+        context = self.get_context_data(email=email, token=token, found=found, total=total)
+        return self.render_to_response(context)
 
     def post(self, request):
         email = self.email_from_token(request.POST.get("token"))

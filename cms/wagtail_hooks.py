@@ -40,7 +40,7 @@ class PrivacyMenuItem(MenuItem):
 
 
 class PrivacyLogFormatter(LogFormatter):
-    """"Persoonsgegevens verwijderd (outbox: 2, task_queue: 0)": counts per kind, never contents."""
+    """ "Persoonsgegevens verwijderd (outbox: 2, task_queue: 0)": counts per kind, never contents."""
 
     def format_message(self, log_entry):
         counts = (log_entry.data or {}).get("counts", {})
