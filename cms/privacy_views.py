@@ -14,6 +14,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
@@ -88,7 +89,7 @@ class PrivacyRequestsView(PrivacyOfficerMixin, TemplateView):
             response = HttpResponse(content, content_type="application/zip")
             filename = f"persoonsgegevens-{timezone.localdate():%Y-%m-%d}.zip"
             response["Content-Disposition"] = f'attachment; filename="{filename}"'
-            response["Cache-Control"] = "no-store"
+            add_never_cache_headers(response)
             return response
         if action == "erase":
             return redirect(f"{reverse('privacy_erase')}?token={signing.dumps(email, salt=CONFIRM_SALT)}")
