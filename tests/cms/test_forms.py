@@ -53,7 +53,12 @@ def test_a_slow_person_still_passes(request_from, settings):
     assert form.is_valid(), form.errors
 
 
-@pytest.mark.parametrize("token", ["", "garbage", started_token(time.time() - 10)[:-2] + "xx"])
+# Stable ids: the forged token changes every second, and pytest-xdist's workers must collect the same ids.
+@pytest.mark.parametrize(
+    "token",
+    ["", "garbage", started_token(time.time() - 10)[:-2] + "xx"],
+    ids=["missing", "garbage", "forged-signature"],
+)
 def test_missing_or_forged_time_token_is_spam(request_from, token):
     form = NameForm(data(**{STARTED_FIELD: token}), request=request_from())
     assert not form.is_valid()
