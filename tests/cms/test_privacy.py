@@ -19,6 +19,7 @@ from cms import privacy
 from cms.mail import queue_mail
 from cms.models import OutboundEmail, PersonalDataAction
 from cms.queue import registered_schedules
+from tests.privacy_scan import dump_database_mentions, scan_media
 
 pytestmark = pytest.mark.django_db
 
@@ -259,3 +260,24 @@ def test_erase_person_command_asks_first(monkeypatch):
     assert "Nothing erased" in out.getvalue()
     assert OutboundEmail.objects.count() == 1
     assert not PersonalDataAction.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_after_erase_the_database_dump_holds_no_trace():
+    """A real dump (pg_dump on PostgreSQL, iterdump on SQLite), not only the ORM's view."""
+    queue_mail(PERSON, "Welkom Anna de Vries", "Hallo Anna de Vries")
+    queue_mail("moderator@example.org", "Nieuwe aanmelding", f"Van: {PERSON}")
+    assert dump_database_mentions(PERSON)
+    privacy.erase_person(PERSON)
+    assert dump_database_mentions(PERSON, "Anna de Vries") == []
+
+
+def test_scan_media_finds_a_name_in_a_file_or_its_name(tmp_path):
+    (tmp_path / "verhalen").mkdir()
+    (tmp_path / "verhalen" / "anna-de-vries.jpg").write_bytes(b"\xff\xd8")
+    (tmp_path / "brief.txt").write_text("Beste Anna de Vries,")
+    (tmp_path / "ander.txt").write_text("Beste buur,")
+    assert sorted(path.name for path in scan_media(tmp_path, "anna-de-vries", "Anna de Vries")) == [
+        "anna-de-vries.jpg",
+        "brief.txt",
+    ]
