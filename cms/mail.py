@@ -297,7 +297,7 @@ def export_outbox(email):
     email = normalise_email(email)
     export = Export()
     for mail in OutboundEmail.objects.filter(recipients__icontains=email).order_by("created_at", "pk"):
-        if email not in [normalise_email(address) for address in mail.recipients]:
+        if email not in [normalise_email(parseaddr(address)[1]) for address in mail.recipients]:
             continue
         export.records.append(
             {

@@ -73,7 +73,12 @@ class PrivacyRequestsView(PrivacyOfficerMixin, TemplateView):
     def post(self, request):
         action = request.POST.get("action")
         if action == "purge":
-            counts = privacy.purge_all(user=request.user, source="admin")
+            try:
+                counts = privacy.purge_all(user=request.user, source="admin")
+            except RuntimeError:
+                # The other kinds were purged; the failing one is in the error log.
+                messages.error(request, _("Opschonen is niet helemaal gelukt. De fout staat in het logboek."))
+                return redirect("privacy_requests")
             messages.success(
                 request,
                 _("Opgeschoond: %(total)d gegevens verwijderd waarvan de bewaartermijn voorbij was.")

@@ -131,6 +131,7 @@ def read_zip(content):
 
 
 def test_export_holds_one_json_per_kind_and_the_attachments():
+    queue_mail(f"Anna de Vries <{PERSON}>", "Met naam", "Hallo Anna")
     mine = queue_mail(
         PERSON.upper(),
         "Je uitnodiging",
@@ -147,7 +148,7 @@ def test_export_holds_one_json_per_kind_and_the_attachments():
 
     counts, content = privacy.export_person(PERSON)
     files = read_zip(content)
-    assert counts == {"outbox": 1, "task_queue": 2}
+    assert counts == {"outbox": 2, "task_queue": 2}
     assert set(files) == {
         "manifest.json",
         "outbox.json",
@@ -155,7 +156,7 @@ def test_export_holds_one_json_per_kind_and_the_attachments():
         f"outbox/{mine.pk}-uitnodiging.pdf",  # no way out of the ZIP's folder
     }
     outbox = json.loads(files["outbox.json"])
-    assert [mail["subject"] for mail in outbox] == ["Je uitnodiging"]
+    assert [mail["subject"] for mail in outbox] == ["Met naam", "Je uitnodiging"]
     assert files[f"outbox/{mine.pk}-uitnodiging.pdf"] == b"%PDF-1.4 Anna"
     tasks = json.loads(files["task_queue.json"])
     assert len(tasks) == 2 and all(OTHER not in json.dumps(task) for task in tasks)

@@ -155,3 +155,15 @@ def test_the_audit_log_shows_the_actions_to_an_administrator(admin_client):
     response = admin_client.get("/admin/reports/site-history/")
     assert response.status_code == 200
     assert "Persoonsgegevens opgeschoond" in response.content.decode()
+
+
+def test_a_failing_purge_is_reported_not_a_server_error(client, officer, monkeypatch):
+    monkeypatch.setitem(
+        privacy._registry,
+        "broken",
+        privacy.Kind(name="broken", label="Kapot", retention="-", purge="cms.does_not.exist"),
+    )
+    response = client.post(URL, {"action": "purge"}, follow=True)
+    assert response.status_code == 200
+    assert "niet helemaal gelukt" in response.content.decode()
+    assert PersonalDataAction.objects.get().action == "purge"
