@@ -10,9 +10,15 @@ OUTBOX_MAX_ATTEMPTS; nothing is lost while the SMTP server is down.
 import base64
 import logging
 from datetime import timedelta
+from email.mime.base import MIMEBase
+from email.utils import parseaddr
+from pathlib import PurePosixPath
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail.backends.base import BaseEmailBackend
+from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.template.loader import render_to_string
@@ -48,6 +54,8 @@ def queue_mail(
     recipients = [to] if isinstance(to, str) else list(to)
     if not recipients:
         raise ValueError("A mail needs at least one recipient.")
+    for address in [*recipients, *([reply_to] if reply_to else [])]:
+        _check_address(address)
     encoded = []
     for filename, content, mimetype in attachments:
         if isinstance(content, str):
@@ -84,6 +92,17 @@ def queue_mail(
         mail = OutboundEmail.objects.create(**values)
     transaction.on_commit(_wake_worker)
     return mail
+
+
+def _check_address(address):
+    """Refuse an address that is not one address: a line break would inject mail headers."""
+    _, bare = parseaddr(address)
+    if any(char in address for char in "\r\n\0") or not bare:
+        raise ValueError("Not a valid email address.")
+    try:
+        validate_email(bare)
+    except ValidationError:
+        raise ValueError("Not a valid email address.") from None
 
 
 def queue_templated_mail(to, template, context, *, language, **kwargs):
@@ -152,7 +171,7 @@ def send_pending_mail(batch_size=None):
     result = {"sent": 0, "failed": 0}
     if not due:
         return result
-    connection = get_connection(fail_silently=False)
+    connection = delivery_connection()
     try:
         for pk in due:
             # The conditional update is the claim: of two workers, only one changes the row. It
@@ -229,3 +248,147 @@ def retry_mail(mail):
     if updated:
         transaction.on_commit(_wake_worker)
     return bool(updated)
+
+
+# Personal data (cms.privacy) ---------------------------------------------------------------------
+
+
+def _mentions(mail, needles):
+    haystack = " ".join(
+        [" ".join(mail.recipients), mail.reply_to, mail.subject, mail.body_text, mail.body_html]
+    ).lower()
+    return any(needle in haystack for needle in needles)
+
+
+def _mails_mentioning(*needles):
+    from django.db.models import Q
+
+    needles = [needle.strip().lower() for needle in needles if needle and needle.strip()]
+    if not needles:
+        return []
+    query = Q()
+    for needle in needles:
+        query |= (
+            Q(recipients__icontains=needle)
+            | Q(reply_to__icontains=needle)
+            | Q(subject__icontains=needle)
+            | Q(body_text__icontains=needle)
+            | Q(body_html__icontains=needle)
+        )
+    # The database narrows it down; Python decides (JSON text and case folding differ per database).
+    return [mail for mail in OutboundEmail.objects.filter(query) if _mentions(mail, needles)]
+
+
+def purge_outbox():
+    """Delete sent and failed mails older than PERSONAL_DATA_RETENTION_DAYS["outbox"]."""
+    from .privacy import retention_cutoff
+
+    deleted, _ = OutboundEmail.objects.filter(
+        status__in=[OutboundEmail.Status.SENT, OutboundEmail.Status.FAILED],
+        created_at__lt=retention_cutoff("outbox"),
+    ).delete()
+    return deleted
+
+
+def export_outbox(email):
+    """The mails sent (or to be sent) to `email`, with their attachments as files."""
+    from .privacy import Export, normalise_email
+
+    email = normalise_email(email)
+    export = Export()
+    for mail in OutboundEmail.objects.filter(recipients__icontains=email).order_by("created_at", "pk"):
+        if email not in [normalise_email(parseaddr(address)[1]) for address in mail.recipients]:
+            continue
+        export.records.append(
+            {
+                "id": mail.pk,
+                "created_at": mail.created_at,
+                "sent_at": mail.sent_at,
+                "status": mail.status,
+                "from": mail.from_email,
+                "to": mail.recipients,
+                "reply_to": mail.reply_to,
+                "subject": mail.subject,
+                "text": mail.body_text,
+                "html": mail.body_html,
+                "attachments": [attachment["filename"] for attachment in mail.attachments],
+            }
+        )
+        for attachment in mail.attachments:
+            filename = PurePosixPath(attachment["filename"].replace("\\", "/")).name or "bijlage"
+            export.files.append((f"{mail.pk}-{filename}", base64.b64decode(attachment["content"])))
+    return export
+
+
+def erase_mail_mentioning(*needles):
+    """Delete every outbox row addressed to or mentioning one of `needles` (an address, a name)."""
+    mails = _mails_mentioning(*needles)
+    if not mails:
+        return 0
+    deleted, _ = OutboundEmail.objects.filter(pk__in=[mail.pk for mail in mails]).delete()
+    return deleted
+
+
+def erase_outbox(email):
+    from .privacy import normalise_email
+
+    return erase_mail_mentioning(normalise_email(email))
+
+
+# Django's and Wagtail's own mail ----------------------------------------------------------------
+
+
+class OutboxBackend(BaseEmailBackend):
+    """EMAIL_BACKEND: `send_mail()`, password resets and Wagtail's notifications go into the outbox.
+
+    Each message becomes one outbox row (To and Cc together; each Bcc address a row of its own,
+    so that no recipient sees another's address), written in the caller's transaction. The
+    worker delivers it with OUTBOX_DELIVERY_BACKEND.
+    """
+
+    def send_messages(self, email_messages):
+        count = 0
+        for message in email_messages:
+            html = ""
+            for content, mimetype in getattr(message, "alternatives", []):
+                if mimetype == "text/html":
+                    html = content
+            if message.content_subtype == "html":
+                text, html = "", message.body
+            else:
+                text = message.body
+            attachments = []
+            for attachment in message.attachments:
+                if isinstance(attachment, MIMEBase):
+                    attachments.append(
+                        (
+                            attachment.get_filename() or "bijlage",
+                            attachment.get_payload(decode=True) or b"",
+                            attachment.get_content_type(),
+                        )
+                    )
+                else:
+                    filename, content, mimetype = attachment
+                    mimetype = mimetype or "application/octet-stream"
+                    attachments.append((filename or "bijlage", content, mimetype))
+            common = {
+                "html": html,
+                "attachments": attachments,
+                "reply_to": message.reply_to[0] if message.reply_to else "",
+                "from_email": message.from_email,
+            }
+            visible = [*message.to, *message.cc]
+            if visible:
+                queue_mail(visible, message.subject, text, **common)
+            for hidden in message.bcc:
+                queue_mail(hidden, message.subject, text, **common)
+            count += bool(visible or message.bcc)
+        return count
+
+
+def delivery_connection():
+    """A connection of the backend that really delivers (OUTBOX_DELIVERY_BACKEND)."""
+    backend = settings.OUTBOX_DELIVERY_BACKEND
+    if backend.endswith("OutboxBackend"):
+        raise ImproperlyConfigured("OUTBOX_DELIVERY_BACKEND must deliver mail, not queue it again.")
+    return get_connection(backend=backend, fail_silently=False)

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -56,3 +57,46 @@ class OutboundEmail(models.Model):
     def message_id(self):
         """A stable Message-ID: a receiver can recognise a message that was sent again."""
         return f"<outbox-{self.pk}@liefenleed.opzoomermee.nl>"
+
+
+class PersonalDataAction(models.Model):
+    """One export, erasure or purge of personal data: the record Wagtail's audit log points to.
+
+    It holds what was done, by whom and how many records per kind, never the address itself:
+    `subject_hash` is an HMAC of the address (cms.privacy.subject_hash), so an officer can check
+    that a request was carried out without the site keeping the address it was asked to forget.
+    """
+
+    class Action(models.TextChoices):
+        EXPORT = "export", _("Inzage (export)")
+        ERASE = "erase", _("Verwijderen")
+        PURGE = "purge", _("Opschonen (bewaartermijnen)")
+
+    action = models.CharField(_("actie"), max_length=10, choices=Action.choices)
+    subject_hash = models.CharField(
+        _("kenmerk van het e-mailadres"), max_length=64, blank=True, db_index=True
+    )
+    counts = models.JSONField(_("aantallen per soort"), default=dict, blank=True)
+    source = models.CharField(_("via"), max_length=20, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("door"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("tijdstip"), default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("privacyactie")
+        verbose_name_plural = _("privacyacties")
+        ordering = ["-created_at", "-id"]
+        default_permissions = ()
+        permissions = [
+            ("handle_personal_data", _("Kan persoonsgegevens exporteren, verwijderen en opschonen"))
+        ]
+
+    def __str__(self):
+        # Shown in the audit log: the action and the total, never the address.
+        return f"{self.get_action_display()} ({sum(self.counts.values())})"

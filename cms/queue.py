@@ -78,3 +78,90 @@ def ensure_schedules_after_migrate(sender, using, **kwargs):
 def publish_scheduled_pages():
     """Publish pages whose go-live time has passed and unpublish expired ones (Wagtail's command)."""
     call_command("publish_scheduled", verbosity=0)
+
+
+# Personal data (cms.privacy): the arguments and results of jobs can hold an address or a name. --
+
+
+def _task_text(*values):
+    return " ".join(repr(value) for value in values).lower()
+
+
+def _finished_tasks_mentioning(email):
+    from django_q.models import Task
+
+    for task in Task.objects.only("id", "name", "func", "args", "kwargs", "result").iterator():
+        if email in _task_text(task.name, task.func, task.args, task.kwargs, task.result):
+            yield task
+
+
+def _queued_tasks_mentioning(email):
+    from django_q.models import OrmQ
+
+    for queued in OrmQ.objects.all().iterator():
+        package = queued.task
+        if email in _task_text(package.get("name"), package.get("args"), package.get("kwargs")):
+            yield queued
+
+
+def purge_task_rows():
+    """Delete finished jobs (successes and failures) older than PERSONAL_DATA_RETENTION_DAYS["task_queue"].
+
+    Also queued jobs whose lock expired that long ago: no worker will run them any more.
+    """
+    from django_q.models import OrmQ, Task
+
+    from .privacy import retention_cutoff
+
+    cutoff = retention_cutoff("task_queue")
+    finished, _ = Task.objects.filter(stopped__lt=cutoff).delete()
+    abandoned, _ = OrmQ.objects.filter(lock__lt=cutoff).delete()
+    return finished + abandoned
+
+
+def export_task_rows(email):
+    from .privacy import Export, normalise_email
+
+    email = normalise_email(email)
+    export = Export()
+    for task in _finished_tasks_mentioning(email):
+        export.records.append(
+            {
+                "id": task.id,
+                "name": task.name,
+                "func": task.func,
+                "started": task.started,
+                "stopped": task.stopped,
+                "success": task.success,
+                "args": repr(task.args),
+                "kwargs": repr(task.kwargs),
+                "result": repr(task.result),
+            }
+        )
+    for queued in _queued_tasks_mentioning(email):
+        package = queued.task
+        export.records.append(
+            {
+                "id": package.get("id"),
+                "name": package.get("name"),
+                "func": str(package.get("func")),
+                "queued": True,
+                "args": repr(package.get("args")),
+                "kwargs": repr(package.get("kwargs")),
+            }
+        )
+    return export
+
+
+def erase_task_rows(email):
+    """Delete finished and queued jobs whose name, arguments or result mention `email`."""
+    from django_q.models import OrmQ, Task
+
+    from .privacy import normalise_email
+
+    email = normalise_email(email)
+    if not email:
+        return 0
+    finished = [task.pk for task in _finished_tasks_mentioning(email)]
+    queued = [row.pk for row in _queued_tasks_mentioning(email)]
+    return Task.objects.filter(pk__in=finished).delete()[0] + OrmQ.objects.filter(pk__in=queued).delete()[0]

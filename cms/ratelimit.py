@@ -47,3 +47,10 @@ def hit(request, scope, limit, period=60, key=None):
 
 def reset(request, scope, key=None):
     cache.delete(_key(scope, request, key))
+
+
+def is_limited(request, scope, limit, key=None):
+    """True when `scope` has already reached `limit` in the current window (counts nothing)."""
+    if not limit:
+        return False
+    return (cache.get(_key(scope, request, key)) or 0) >= limit

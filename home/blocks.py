@@ -108,3 +108,33 @@ class BaseStreamBlock(blocks.StreamBlock):
     call_to_action = CallToActionBlock()
     downloads = DownloadsBlock()
     embed = CaptionedEmbedBlock()
+
+
+class RetentionTableBlock(blocks.StaticBlock):
+    """The retention rules ("Bewaartermijnen") of the privacy statement, taken from the code.
+
+    It renders the personal-data register (cms.privacy): every kind with its retention, in the
+    page's language, so the statement can never drift from what purge_personal_data does.
+    """
+
+    class Meta:
+        icon = "time"
+        label = _("Bewaartermijnen")
+        admin_text = _(
+            "Toont de bewaartermijnen van de website. De tekst komt uit de code en blijft zo altijd juist."
+        )
+        template = "components/blocks/retention_table_block.html"
+        description = _("De tabel met bewaartermijnen voor de privacyverklaring")
+
+    def get_context(self, value, parent_context=None):
+        from cms import privacy
+
+        context = super().get_context(value, parent_context=parent_context)
+        context["kinds"] = privacy.for_statement()
+        return context
+
+
+class StandardPageStreamBlock(BaseStreamBlock):
+    """The body of a standard page: the shared blocks, plus the retention table (privacy statement)."""
+
+    retention_table = RetentionTableBlock()

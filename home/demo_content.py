@@ -313,13 +313,13 @@ PRIVACY = {
                     ),
                     ("li", "E-mails die we je sturen, zodat we kunnen zien dat ze zijn aangekomen."),
                     ("h2", "Hoe lang bewaren we ze?"),
-                    ("li", "Aanmeldingen voor een workshop: tot 3 maanden na de workshop."),
-                    (
-                        "li",
-                        "Aanmeldingen van straten: tot 12 maanden na het einde van de ronde. Doet je straat mee, dan zolang de straat meedoet.",
-                    ),
-                    ("li", "Verhalen die we niet plaatsen: 30 dagen."),
-                    ("li", "Verstuurde e-mails: 90 dagen."),
+                ],
+            ),
+            # The table comes from the code (cms.privacy): it always shows the real retention rules.
+            ("retention_table", None),
+            (
+                "paragraph",
+                [
                     (
                         "p",
                         "Daarna verwijderen we de gegevens automatisch. Van bezoeken en downloads tellen we alleen "
@@ -365,13 +365,12 @@ PRIVACY = {
                     ),
                     ("li", "Emails we send you, so that we can see they have arrived."),
                     ("h2", "How long do we keep them?"),
-                    ("li", "Workshop registrations: until 3 months after the workshop."),
-                    (
-                        "li",
-                        "Street sign-ups: until 12 months after the round has ended. If your street takes part, for as long as it takes part.",
-                    ),
-                    ("li", "Stories we do not publish: 30 days."),
-                    ("li", "Emails sent: 90 days."),
+                ],
+            ),
+            ("retention_table", None),
+            (
+                "paragraph",
+                [
                     (
                         "p",
                         "After that we delete the data automatically. Of visits and downloads we only count totals. We "

@@ -9,7 +9,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
-from .blocks import BaseStreamBlock
+from .blocks import BaseStreamBlock, StandardPageStreamBlock
 
 
 class IntroMixin(models.Model):
@@ -61,7 +61,7 @@ class HomePage(IntroMixin, Page):
 class StandardPage(IntroMixin, Page):
     """A plain content page: privacy statement, accessibility statement, about us."""
 
-    body = StreamField(BaseStreamBlock(), verbose_name=_("inhoud"))
+    body = StreamField(StandardPageStreamBlock(), verbose_name=_("inhoud"))
     last_reviewed = models.DateField(
         _("laatst gecontroleerd"),
         null=True,

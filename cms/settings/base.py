@@ -229,8 +229,12 @@ else:
 # one process leaves the others' copies until they expire.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 
-# Mail: every message goes through the outbox (cms.mail); this backend is what the worker uses.
-EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# Mail: every message goes through the outbox (cms.mail), Django's and Wagtail's own too: their
+# send_mail() lands in OutboxBackend. The worker delivers with OUTBOX_DELIVERY_BACKEND.
+EMAIL_BACKEND = "cms.mail.OutboxBackend"
+OUTBOX_DELIVERY_BACKEND = env(
+    "OUTBOX_DELIVERY_BACKEND", env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+)
 EMAIL_HOST = env("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
@@ -245,7 +249,7 @@ if env("EMAIL_URL"):
     if _mail_url.scheme not in {"smtp", "smtps"}:
         raise ImproperlyConfigured("EMAIL_URL must start with smtp:// or smtps://")
     _mail_options = parse_qs(_mail_url.query)
-    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    OUTBOX_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     EMAIL_HOST = _mail_url.hostname or "localhost"
     EMAIL_PORT = _mail_url.port or (465 if _mail_url.scheme == "smtps" else 25)
     EMAIL_HOST_USER = unquote(_mail_url.username or "")
@@ -278,6 +282,15 @@ FORM_RATE_PERIOD = env_int("FORM_RATE_PERIOD", 60)
 SEARCH_RATE_LIMIT = env_int("SEARCH_RATE_LIMIT", 30)  # searches per client per minute
 # Behind N reverse proxies the client address is the N-th from the right in X-Forwarded-For.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+
+# Admin sign-in (cms.auth): failed logins per username and per IP address in LOGIN_FAILURE_PERIOD
+# seconds before the form refuses to try; password-reset mails per address per hour (3x per IP).
+WAGTAILADMIN_USER_LOGIN_FORM = "cms.auth.ThrottledLoginForm"
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "cms.auth.ThrottledPasswordResetForm"  # noqa: S105 (a class path)
+LOGIN_FAILURES_PER_USER = env_int("LOGIN_FAILURES_PER_USER", 5)
+LOGIN_FAILURES_PER_IP = env_int("LOGIN_FAILURES_PER_IP", 20)
+LOGIN_FAILURE_PERIOD = env_int("LOGIN_FAILURE_PERIOD", 15 * 60)
+PASSWORD_RESETS_PER_HOUR = env_int("PASSWORD_RESETS_PER_HOUR", 3)
 
 # Task queue: django-q2. The ORM broker redelivers a task whose worker died (at-least-once), so
 # every task is idempotent; `retry` stays above `timeout` so a slow task is not run twice.
@@ -367,14 +380,19 @@ CONTENT_SECURITY_POLICY = {
     "base-uri": ["'self'"],
     "object-src": ["'none'"],
 }
+# Wagtail's admin needs inline scripts and styles (its templates and Draftail); everything else stays
+# as strict as on the public site: images from here (and the media bucket, and the video services'
+# thumbnails in embed previews), frames from here (previews) and the video services only.
 CONTENT_SECURITY_POLICY_ADMIN = {
     **CONTENT_SECURITY_POLICY,
     "script-src": ["'self'", "'unsafe-inline'"],
     "style-src": ["'self'", "'unsafe-inline'"],
-    "img-src": ["'self'", "data:", "blob:", "https:"],
+    "img-src": ["'self'", "data:", "blob:", *MEDIA_ORIGINS, "https://i.ytimg.com", "https://i.vimeocdn.com"],
     "frame-ancestors": ["'self'"],
-    "frame-src": ["'self'", "https:"],
+    "frame-src": ["'self'", *CONTENT_SECURITY_POLICY["frame-src"]],
 }
+# No avatars from gravatar.com: that would send a hash of every editor's address to a third party.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 LOGGING = {
     "version": 1,

@@ -45,7 +45,7 @@ WHITENOISE_AUTOREFRESH = False
 # No worker runs during a benchmark: Wagtail's background work (search index, references) runs
 # inline while the data set is made, so search has something to find.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+OUTBOX_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING = {
     **LOGGING,  # noqa: F405

@@ -6,7 +6,9 @@ from .base import VAR_DIR, env, env_bool
 DEBUG = env_bool("DEBUG", True)
 # A development key that is only ever used on a developer's own machine.
 SECRET_KEY = env("SECRET_KEY") or "dev-only-insecure-key-never-used-in-production"  # noqa: S105
-EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend")
+OUTBOX_DELIVERY_BACKEND = env(
+    "OUTBOX_DELIVERY_BACKEND", env("EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend")
+)
 EMAIL_FILE_PATH = str(VAR_DIR / "mail")
 # Manifest storage needs collectstatic; in development Django serves the files as they are.
 STORAGES = {**STORAGES}  # noqa: F405

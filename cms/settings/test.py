@@ -21,7 +21,9 @@ if not env("DATABASE_URL"):
     }
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# The test runner replaces EMAIL_BACKEND with locmem; tests of the outbox backend set it back.
+EMAIL_BACKEND = "cms.mail.OutboxBackend"
+OUTBOX_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES = {**STORAGES}  # noqa: F405
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"

@@ -65,7 +65,7 @@ class LocalSMTPServer:
 
     def settings(self):
         return override_settings(
-            EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+            OUTBOX_DELIVERY_BACKEND="django.core.mail.backends.smtp.EmailBackend",
             EMAIL_HOST="127.0.0.1",
             EMAIL_PORT=self.port,
             EMAIL_HOST_USER="",

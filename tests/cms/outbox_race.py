@@ -74,7 +74,7 @@ def main(port, total, workers):
         editor.create_model(OutboundEmail)
     pks = create_mails(total)
     with override_settings(
-        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+        OUTBOX_DELIVERY_BACKEND="django.core.mail.backends.smtp.EmailBackend",
         EMAIL_HOST="127.0.0.1",
         EMAIL_PORT=port,
         EMAIL_TIMEOUT=10,

@@ -1,16 +1,11 @@
 """Security headers on public and admin pages, and the production settings' deploy checks."""
 
-import os
-import secrets
-import string
-import subprocess
-import sys
-
 import pytest
 import wagtail_factories
 
-from django.conf import settings
 from django.core.files.base import ContentFile
+
+from tests.subprocess_settings import production_environment, run_python
 
 pytestmark = pytest.mark.django_db
 
@@ -89,47 +84,6 @@ def test_a_view_that_sets_its_own_policy_keeps_it(client, home_page):
 
 
 # Production settings -------------------------------------------------------------------------
-
-
-def production_environment(**overrides):
-    alphabet = string.ascii_letters + string.digits + "!@#%^&*(-_=+)"
-    environment = {
-        key: value
-        for key, value in os.environ.items()
-        # A clean production environment: nothing of the test run (e.g. the browser tests'
-        # DJANGO_ALLOW_ASYNC_UNSAFE) may leak into the deploy check.
-        if key
-        not in {
-            "SECRET_KEY",
-            "DATABASE_URL",
-            "ALLOWED_HOSTS",
-            "DEBUG",
-            "REDIS_URL",
-            "Q_BROKER",
-            "DJANGO_ALLOW_ASYNC_UNSAFE",
-            "TEST_SQLITE_NAME",
-        }
-    }
-    environment.update(
-        DJANGO_SETTINGS_MODULE="cms.settings.production",
-        SECRET_KEY="".join(secrets.choice(alphabet) for _ in range(60)),
-        ALLOWED_HOSTS="liefenleed.example.org",
-        DATABASE_URL="sqlite:////tmp/liefenleed-deploy-check.sqlite3",
-    )
-    environment.update(overrides)
-    return {key: value for key, value in environment.items() if value is not None}
-
-
-def run_python(*args, environment):
-    return subprocess.run(
-        [sys.executable, *args],
-        cwd=settings.BASE_DIR,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
 
 
 def test_production_settings_pass_the_deploy_checks():

@@ -1,25 +1,18 @@
 """Settings read from the environment, checked in a fresh interpreter (settings load once)."""
 
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.subprocess_settings import settings_in_subprocess as run_settings
+
 SHOW = (
-    "import django, json; django.setup(); from django.conf import settings as s; "
+    "from django.conf import settings as s; import json; "
     "print(json.dumps([s.EMAIL_HOST, s.EMAIL_PORT, s.EMAIL_HOST_USER, s.EMAIL_HOST_PASSWORD, "
     "s.EMAIL_USE_TLS, s.EMAIL_USE_SSL, s.CONTENT_SECURITY_POLICY['img-src']]))"
 )
 
 
 def settings_in_subprocess(module, **environ):
-    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-    env.update(DJANGO_SETTINGS_MODULE=module, **environ)
-    return subprocess.run(
-        [sys.executable, "-c", SHOW], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
-    )
+    return run_settings(module, SHOW, **environ)
 
 
 def test_email_url_sets_every_smtp_setting():
