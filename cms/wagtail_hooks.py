@@ -30,6 +30,8 @@ def mark_page_cacheable(next_serve_page):
         return next_serve_page(page, request, args, kwargs)
 
     return serve_page
+
+
 @hooks.register("register_admin_urls")
 def register_privacy_urls():
     return [
