@@ -17,7 +17,7 @@ MAILS, WORKERS = 30, 3
 def race_on_postgresql(django_db_blocker):
     """In this process, on committed rows (the threads need to see them), removed afterwards.
 
-    No transactional test case: its flush would also remove the data that migrations made.
+    A transactional test with serialized rollback: the data the migrations made is restored.
     """
     with django_db_blocker.unblock():
         pks = outbox_race.create_mails(MAILS)
@@ -48,7 +48,9 @@ def race_on_sqlite(port, tmp_path):
     return json.loads(completed.stdout.strip().splitlines()[-1])
 
 
-def test_concurrent_workers_never_send_a_row_twice(smtp_server, tmp_path, django_db_setup, django_db_blocker):
+def test_concurrent_workers_never_send_a_row_twice(
+    smtp_server, tmp_path, transactional_db, django_db_serialized_rollback, django_db_blocker
+):
     smtp_server.start()
     if connection.vendor == "postgresql":
         report = race_on_postgresql(django_db_blocker)

@@ -1,7 +1,7 @@
 """The last place of a round under ten concurrent sign-ups: exactly one takes it (PostgreSQL).
 
-No django_db mark: the threads need committed rows, which the test removes afterwards (a
-transactional test case would flush the data the migrations made).
+A transactional test (the threads need committed rows) with serialized rollback: the data the
+migrations made (groups, locales, workflow) is restored after the flush.
 """
 
 import threading
@@ -15,7 +15,9 @@ from pilots.models import StreetSignup
 
 
 @pytest.mark.postgres
-def test_ten_concurrent_signups_for_the_last_place_take_it_once(django_db_blocker, django_db_setup):
+def test_ten_concurrent_signups_for_the_last_place_take_it_once(
+    transactional_db, django_db_serialized_rollback, django_db_blocker
+):
     """Committed rows and real threads: only PostgreSQL runs them in parallel in this process."""
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL (DATABASE_URL)")
