@@ -21,3 +21,26 @@ def home_page(db):
 @pytest.fixture
 def locales(db):
     return {locale.language_code: locale for locale in Locale.objects.all()}
+
+
+def pytest_collection_modifyitems(config, items):
+    """A transactional test flushes the database afterwards, which also removes what the
+    migrations made (locales, groups, the workflow) for every later test on that worker. Outside
+    tests/e2e (which restores a snapshot) such a test must ask for serialized rollback."""
+    offenders = []
+    for item in items:
+        if "/tests/e2e/" in str(item.path):
+            continue
+        marker = item.get_closest_marker("django_db")
+        transactional = "transactional_db" in item.fixturenames or "live_server" in item.fixturenames
+        serialized = "django_db_serialized_rollback" in item.fixturenames
+        if marker is not None:
+            transactional = transactional or marker.kwargs.get("transaction", False)
+            serialized = serialized or marker.kwargs.get("serialized_rollback", False)
+        if transactional and not serialized:
+            offenders.append(item.nodeid)
+    if offenders:
+        raise pytest.UsageError(
+            "Transactional tests without serialized rollback (they would flush the migrations' data):\n  "
+            + "\n  ".join(offenders)
+        )

@@ -34,7 +34,9 @@ def run(action, directory, media):
     )
 
 
-def test_backup_and_restore_bring_back_the_database_and_media(transactional_db, home_page, tmp_path):
+def test_backup_and_restore_bring_back_the_database_and_media(
+    transactional_db, django_db_serialized_rollback, home_page, tmp_path
+):
     media = tmp_path / "media"
     (media / "documents").mkdir(parents=True)
     (media / "documents" / "welkomstbrief.pdf").write_bytes(b"%PDF-1.7 welkom")

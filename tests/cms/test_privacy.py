@@ -263,7 +263,7 @@ def test_erase_person_command_asks_first(monkeypatch):
     assert not PersonalDataAction.objects.exists()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_after_erase_the_database_dump_holds_no_trace():
     """A real dump (pg_dump on PostgreSQL, iterdump on SQLite), not only the ORM's view."""
     queue_mail(PERSON, "Welkom Anna de Vries", "Hallo Anna de Vries")
