@@ -148,8 +148,9 @@ def test_export_holds_one_json_per_kind_and_the_attachments():
 
     counts, content = privacy.export_person(PERSON)
     files = read_zip(content)
-    assert counts == {"outbox": 2, "task_queue": 2}
-    assert set(files) == {
+    # Only cms's own kinds hold this person's data here (the apps' kinds are tested in the apps).
+    assert {kind: count for kind, count in counts.items() if count} == {"outbox": 2, "task_queue": 2}
+    assert {name for name in files if not name.endswith(".json") or counts.get(name[:-5], 1)} == {
         "manifest.json",
         "outbox.json",
         "task_queue.json",
@@ -162,7 +163,7 @@ def test_export_holds_one_json_per_kind_and_the_attachments():
     assert len(tasks) == 2 and all(OTHER not in json.dumps(task) for task in tasks)
     manifest = json.loads(files["manifest.json"])
     assert manifest["email"] == PERSON.lower()
-    assert [kind["kind"] for kind in manifest["kinds"]] == ["outbox", "task_queue"]
+    assert [kind["kind"] for kind in manifest["kinds"]][:2] == ["outbox", "task_queue"]
     assert "Iets anders" not in content.decode("latin-1")
 
     record = PersonalDataAction.objects.get()
@@ -237,11 +238,12 @@ def test_erase_leaves_no_trace_of_the_address_or_the_name():
     assert list(Task.objects.values_list("pk", flat=True)) == [kept_task.pk]
     assert OrmQ.objects.count() == 0
     record = PersonalDataAction.objects.get(action="erase")
-    assert record.counts == {"outbox": 2, "task_queue": 2}
+    assert {kind: count for kind, count in record.counts.items() if count} == {"outbox": 2, "task_queue": 2}
     assert ModelLogEntry.objects.filter(action=privacy.LOG_ERASE, object_id=str(record.pk)).exists()
 
     # Again: nothing left to erase, and that is recorded too.
-    assert privacy.erase_person(PERSON) == {"outbox": 0, "task_queue": 0}
+    again = privacy.erase_person(PERSON)
+    assert {"outbox", "task_queue"} <= set(again) and not any(again.values())
 
 
 def test_erase_mail_mentioning_a_name_removes_mails_about_the_person():
