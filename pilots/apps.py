@@ -27,3 +27,6 @@ class PilotsConfig(AppConfig):
             page_published.connect(
                 translations_out_of_date, sender=model, dispatch_uid=f"pilots_out_of_date_{model.__name__}"
             )
+        from .workshops.setup import setup_workshops
+
+        setup_workshops()

@@ -12,6 +12,7 @@ from .pages import (
     StoryTag,
 )
 from .workflow import ConsentCheckTask, ConsentCheckTaskState, ConsentConfirmation
+from .workshops import Registration, WorkshopIndexPage, WorkshopPage
 
 __all__ = [
     "ConsentCheckTask",
@@ -21,9 +22,12 @@ __all__ = [
     "PilotIndexPage",
     "PilotPage",
     "PilotPerson",
+    "Registration",
     "StoryIndexPage",
     "StoryKind",
     "StoryPage",
     "StoryPerson",
     "StoryTag",
+    "WorkshopIndexPage",
+    "WorkshopPage",
 ]
