@@ -29,6 +29,12 @@ def workshop(workshop_index):
     return WorkshopPageFactory(parent=workshop_index, title="Instrumenten", slug="instrumenten", capacity=5)
 
 
+def manage_url(workshop, registration):
+    return workshop.url + workshop.reverse_subpage(
+        "manage_registration", args=(registration.pk, registration.token)
+    )
+
+
 def post(client, workshop, **overrides):
     return client.post(workshop.url, form_data(**overrides))
 
@@ -123,7 +129,7 @@ def test_cancelling_by_link_frees_the_seat_and_promotes_the_first_once(client, w
         people=2,
         waitlisted_at=timezone.now() + datetime.timedelta(seconds=1),
     )
-    url = workshop.url + workshop.reverse_subpage("manage_registration", args=(holder.pk, holder.token))
+    url = manage_url(workshop, holder)
     page = client.get(url)
     assert page.status_code == 200
     assert page["X-Robots-Tag"] == "noindex"
