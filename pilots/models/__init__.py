@@ -12,7 +12,7 @@ from .pages import (
     StoryTag,
 )
 from .workflow import ConsentCheckTask, ConsentCheckTaskState, ConsentConfirmation
-from .workshops import Registration, WorkshopIndexPage, WorkshopPage
+from .workshops import Registration, WorkshopAnnouncement, WorkshopIndexPage, WorkshopPage
 
 __all__ = [
     "ConsentCheckTask",
@@ -28,6 +28,7 @@ __all__ = [
     "StoryPage",
     "StoryPerson",
     "StoryTag",
+    "WorkshopAnnouncement",
     "WorkshopIndexPage",
     "WorkshopPage",
 ]

@@ -101,8 +101,6 @@ class WorkshopPage(RoutablePageMixin, IntroMixin, Page):
         default=False,
         help_text=_("Aangemelde mensen krijgen een e-mail zodra je dit publiceert."),
     )
-    # What registrants were last told about time and place (see seats.announce_changes); not edited.
-    announced_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
 
     content_panels = Page.content_panels + [
         *IntroMixin.content_panels,
@@ -349,3 +347,17 @@ class Registration(models.Model):
     @property
     def holds_seat(self):
         return self.status in self.HOLDS_SEAT
+
+
+class WorkshopAnnouncement(models.Model):
+    """What registrants were last told about a workshop's time and place (jobs.announce_changes).
+
+    Kept outside the page: a page field would be copied into every revision, and publishing an
+    older draft would bring back an old value.
+    """
+
+    workshop = models.OneToOneField(
+        WorkshopPage, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    fingerprint = models.CharField(max_length=64)
+    announced_at = models.DateTimeField(auto_now=True)

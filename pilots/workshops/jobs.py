@@ -13,7 +13,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from ..models.workshops import Registration, WorkshopPage
+from ..models.workshops import Registration, WorkshopAnnouncement, WorkshopPage
 from . import mails, seats
 
 logger = logging.getLogger(__name__)
@@ -85,15 +85,18 @@ def workshop_published(sender, instance, **kwargs):
 
 
 def announce_changes(workshop):
+    """Mail every registrant (confirmed or waiting) once per published change of time or place."""
     fingerprint = workshop.schedule_fingerprint()
     with transaction.atomic():
         current = WorkshopPage.objects.select_for_update(of=("self",)).get(pk=workshop.pk)
-        previous = current.announced_fingerprint
-        if previous == fingerprint:
+        announcement = WorkshopAnnouncement.objects.filter(workshop=current).first()
+        if announcement is None:  # first publication: nobody to tell yet
+            WorkshopAnnouncement.objects.create(workshop=current, fingerprint=fingerprint)
             return 0
-        WorkshopPage.objects.filter(pk=workshop.pk).update(announced_fingerprint=fingerprint)
-        if not previous:
-            return 0  # first publication: nobody to tell yet
+        if announcement.fingerprint == fingerprint:
+            return 0
+        announcement.fingerprint = fingerprint
+        announcement.save()
         told = 0
         for registration in Registration.objects.filter(
             workshop_id=workshop.pk, status__in=[Registration.Status.CONFIRMED, Registration.Status.WAITLIST]
