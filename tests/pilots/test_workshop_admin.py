@@ -5,6 +5,7 @@ import io
 
 import openpyxl
 import pytest
+
 from django.urls import reverse
 
 from pilots.models import Registration
