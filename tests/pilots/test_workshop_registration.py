@@ -303,3 +303,28 @@ def test_index_calendar_feed_has_every_upcoming_workshop(client, workshop_index,
     assert sorted(str(event["summary"]) for event in events) == ["Instrumenten", "Tweede"]
     start = events[0].decoded("dtstart")
     assert start.tzinfo == zoneinfo.ZoneInfo("Europe/Amsterdam")
+
+
+def test_workshops_are_a_search_type(client, workshop):
+    response = client.get("/nl/zoeken/", {"q": "instrumenten", "type": "workshops"})
+    assert response.status_code == 200
+    assert workshop.url in response.content.decode()
+
+
+def test_english_page_registers_on_the_dutch_seats_and_mails_in_english(
+    client, workshop, locales, english_home
+):
+    from .conftest import publish_translation
+
+    publish_translation(workshop.get_parent().specific, locales["en"])
+    workshop_en = publish_translation(workshop, locales["en"], title="Instruments")
+    assert workshop_en.seat_owner_id == workshop.pk
+    response = client.post(workshop_en.url, form_data(email="jane@example.org"))
+    assert response.status_code == 302
+    registration = Registration.objects.get()
+    assert registration.workshop_id == workshop.pk
+    assert registration.language == "en"
+    [mail] = mails_to("jane@example.org")
+    assert mail.language == "en"
+    assert "/en/" in mail.body_text
+    assert WorkshopPage.objects.get(pk=workshop.pk).seats_left == 4
