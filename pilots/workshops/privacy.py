@@ -52,7 +52,7 @@ def erase_registrations(email):
     registrations = list(Registration.objects.filter(email=normalise_email(email)))
     for registration in registrations:
         if registration.holds_seat and registration.workshop.starts_at > timezone.now():
-            seats.cancel(registration)
+            seats.cancel(registration, notify=False)
         Registration.objects.filter(pk=registration.pk).delete()
     logger.info("Erased %d workshop registrations", len(registrations))
     return len(registrations)

@@ -122,8 +122,10 @@ def register(workshop, data, *, language):
         return Outcome(registration=existing, created=False)
 
 
-def cancel(registration):
-    """Cancel a registration (by its owner or in the admin); the freed seats go to the waitlist."""
+def cancel(registration, *, notify=True):
+    """Cancel a registration (by its owner or in the admin); the freed seats go to the waitlist.
+
+    `notify=False` when the person asked to be erased: no mail that keeps their address around."""
 
     def change(locked, outcome):
         current = Registration.objects.get(pk=registration.pk)
@@ -133,7 +135,8 @@ def cancel(registration):
         current.status = Registration.Status.CANCELLED
         current.cancelled_at = timezone.now()
         current.save(update_fields=["status", "cancelled_at"])
-        mails.queue_cancelled(current, locked)
+        if notify:
+            mails.queue_cancelled(current, locked)
 
     return allocate(registration.workshop_id, change)
 
