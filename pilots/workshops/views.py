@@ -93,5 +93,6 @@ def manage_registration(page, request, pk, token):
     )
     response = TemplateResponse(request, "pilots/workshop_manage.html", context)
     response["X-Robots-Tag"] = "noindex"
-    response["Referrer-Policy"] = "no-referrer"
+    # same-origin, not no-referrer: with no-referrer Chrome posts "Origin: null" and CSRF fails.
+    response["Referrer-Policy"] = "same-origin"
     return response

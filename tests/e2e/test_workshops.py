@@ -84,3 +84,32 @@ def test_errors_are_summarised_focused_and_accessible(new_page, live_url):
     assert page.get_by_label("Je e-mailadres").get_attribute("aria-invalid") == "true"
     assert_no_axe_violations(page)
     screenshot(page, "workshop-errors-phone")
+
+
+def test_cancel_through_the_personal_link_with_the_keyboard(new_page, live_url):
+    from pilots.models import Registration, WorkshopPage
+
+    workshop = WorkshopPage.objects.get(slug="sluimerend-talent", locale__language_code="nl")
+    registration = Registration.objects.filter(workshop=workshop, status="confirmed").order_by("pk").first()
+    first_waiting = (
+        Registration.objects.filter(workshop=workshop, status="waitlist").order_by("waitlisted_at").first()
+    )
+    path = workshop.url + workshop.reverse_subpage(
+        "manage_registration", args=(registration.pk, registration.token)
+    )
+
+    page = new_page(**PHONE)
+    page.goto(live_url(path))
+    assert page.get_by_role("heading", level=1).inner_text() == "Je aanmelding"
+    assert_no_axe_violations(page)
+    page.get_by_role("button", name="Ik meld me af").focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    screenshot(page, "workshop-cancelled-phone")
+    assert "Je bent afgemeld" in page.locator(".messages").inner_text()
+    assert_no_axe_violations(page)
+
+    registration.refresh_from_db()
+    first_waiting.refresh_from_db()
+    assert registration.status == "cancelled"
+    assert first_waiting.status == "confirmed" or first_waiting.people > registration.people
