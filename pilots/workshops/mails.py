@@ -4,7 +4,7 @@ Each function is called inside the transaction that made the change, and gives t
 idempotency key, so a mail is queued once per event even when a job or a request runs twice.
 """
 
-from django.utils import translation
+from django.utils import timezone, translation
 
 from cms.mail import queue_templated_mail
 
@@ -54,8 +54,6 @@ def _key(registration, event):
 
 def queue_confirmation(registration, workshop, *, resent=False):
     """'You are registered' (with the calendar file) or 'you are on the waitlist'."""
-    from django.utils import timezone
-
     key = _key(registration, registration.status)
     if resent:  # at most once a minute; the per-email rate limit of the form keeps it rarer still
         key += f":resent:{int(timezone.now().timestamp() // 60)}"
@@ -80,10 +78,9 @@ def queue_cancelled(registration, workshop):
 
 
 def queue_changed(registration, workshop):
-    key = _key(registration, f"people:{registration.people}:{registration.pk}")
-    from django.utils import timezone
-
-    return _queue(registration, workshop, "workshop_changed", f"{key}:{timezone.now().timestamp()}")
+    # Every change is its own message (2 -> 3 -> 2 people are three mails).
+    key = _key(registration, f"people:{registration.people}:{timezone.now().timestamp()}")
+    return _queue(registration, workshop, "workshop_changed", key)
 
 
 def queue_reminder(registration, workshop):

@@ -108,3 +108,36 @@ def test_attendance_list_is_a_real_pdf(admin_client, workshop):
     assert "Fatima de Vries" in text
     assert "halal" in text
     assert "Geannuleerd" not in text
+
+
+def test_lowering_capacity_in_the_page_editor_shows_the_error_on_the_field(admin_client, workshop):
+    from django.utils import timezone
+
+    from wagtail.test.utils.form_data import nested_form_data, rich_text
+
+    RegistrationFactory(workshop=workshop, people=3)
+    local = timezone.localtime
+    data = nested_form_data(
+        {
+            "title": workshop.title,
+            "slug": workshop.slug,
+            "intro": workshop.intro,
+            "description": rich_text("<p>Uitleg</p>"),
+            "audience": workshop.audience,
+            "starts_at": local(workshop.starts_at).strftime("%Y-%m-%d %H:%M"),
+            "ends_at": local(workshop.ends_at).strftime("%Y-%m-%d %H:%M"),
+            "venue": workshop.venue,
+            "address": workshop.address,
+            "accessibility": workshop.accessibility,
+            "capacity": 2,
+            "ask_dietary": "on",
+            "ask_accessibility": "on",
+        }
+    )
+    response = admin_client.post(reverse("wagtailadmin_pages:edit", args=[workshop.pk]), data)
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert "capacity" in errors
+    assert "Er zijn al 3 plekken bevestigd" in errors["capacity"][0]
+    workshop.refresh_from_db()
+    assert workshop.capacity == 3
