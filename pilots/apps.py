@@ -28,6 +28,9 @@ class PilotsConfig(AppConfig):
             page_published.connect(
                 translations_out_of_date, sender=model, dispatch_uid=f"pilots_out_of_date_{model.__name__}"
             )
+        from .workshops.setup import setup_workshops
+
+        setup_workshops()
 
     def ready_signups(self):
         """Sign-ups and story submissions: their demo, personal data and schedule."""

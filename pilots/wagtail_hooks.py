@@ -80,3 +80,38 @@ def translation_review_header_button(page, user, view_name, next_url=None):
 
 # Sign-ups and story submissions register their own viewsets, bulk action and log actions.
 from . import signup_admin, submission_admin  # noqa: E402, F401
+
+
+# --- Workshops: registrations, check-in and the attendance list ---------------------------------
+
+
+@hooks.register("register_admin_viewset")
+def register_workshop_registrations_viewset():
+    from .workshops.admin import RegistrationViewSet
+
+    return RegistrationViewSet()
+
+
+@hooks.register("register_log_actions")
+def register_workshop_log_actions(actions):
+    actions.register_action(
+        "pilots.attendance_list_printed", _("Presentielijst gemaakt"), _("Presentielijst gemaakt")
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_workshop_check_in_menu_item():
+    from django.urls import reverse
+
+    from wagtail.admin.menu import MenuItem
+
+    class CheckInMenuItem(MenuItem):
+        def is_shown(self, request):
+            return request.user.has_perm("pilots.change_registration")
+
+    return CheckInMenuItem(
+        _("Inchecken bij workshops"),
+        reverse("workshop_registrations:check_in_overview"),
+        icon_name="tick",
+        order=311,
+    )

@@ -21,7 +21,7 @@ from wagtail.models import Locale, Page
 from wagtail.search.query import And, Or, PlainText
 
 from cms import ratelimit
-from pilots.models import PilotPage, StoryPage
+from pilots.models import PilotPage, StoryPage, WorkshopPage
 from toolkit.choices import Occasion
 from toolkit.models import ToolkitDocument, ToolkitIndexPage, ToolkitItemPage
 
@@ -38,6 +38,7 @@ PAGE_TYPES = {
     "pilots": (_("Pilots"), (PilotPage,)),
     "verhalen": (_("Verhalen"), (StoryPage,)),
     "toolkit": (_("Toolkit"), (ToolkitItemPage,)),
+    "workshops": (_("Workshops"), (WorkshopPage,)),
 }
 OTHER_TYPE = "overig"
 OTHER_LABEL = _("Overige pagina's")

@@ -22,6 +22,7 @@ from .signups import (
 )
 from .submissions import StorySubmission, StorySubmissionPage
 from .workflow import ConsentCheckTask, ConsentCheckTaskState, ConsentConfirmation
+from .workshops import Registration, WorkshopAnnouncement, WorkshopIndexPage, WorkshopPage
 
 __all__ = [
     "ConsentCheckTask",
@@ -40,9 +41,13 @@ __all__ = [
     "PilotIndexPage",
     "PilotPage",
     "PilotPerson",
+    "Registration",
     "StoryIndexPage",
     "StoryKind",
     "StoryPage",
     "StoryPerson",
     "StoryTag",
+    "WorkshopAnnouncement",
+    "WorkshopIndexPage",
+    "WorkshopPage",
 ]

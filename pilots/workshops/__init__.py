@@ -1,0 +1,1 @@
+"""Workshops: registration form, seat allocation, mails, calendar files, admin and schedules."""
