@@ -81,7 +81,6 @@ def translation_review_header_button(page, user, view_name, next_url=None):
 # Sign-ups and story submissions register their own viewsets, bulk action and log actions.
 from . import signup_admin, submission_admin  # noqa: E402, F401
 
-
 # --- Workshops: registrations, check-in and the attendance list ---------------------------------
 
 

@@ -5,8 +5,8 @@
 
 On PostgreSQL the dump is a real `pg_dump` of the test database, so the data must be committed:
 use it in a `@pytest.mark.django_db(transaction=True, serialized_rollback=True)` test (the
-rollback brings back the data the migrations made, which the flush removes). On SQLite it is the connection's own
-`iterdump()`, which sees the test's transaction too.
+rollback brings back the data the migrations made, which the flush removes). On SQLite it is the
+connection's own `iterdump()`, which sees the test's transaction too.
 """
 
 import os
