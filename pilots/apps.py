@@ -40,7 +40,12 @@ class PilotsConfig(AppConfig):
         from cms.demo import register_step
         from cms.queue import register_schedule
 
+        from cms.pagecache import register_purge_model
+
+        from .models import PilotRound
+
         register_step("pilots.demo_signups.load")
+        register_purge_model(PilotRound)  # the home page announces the open round
         register_schedule(
             "Bericht: nieuwe ronde open", "pilots.signup_subscribers.notify_open_rounds", minutes=15
         )

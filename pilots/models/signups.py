@@ -332,6 +332,8 @@ def language_or_default(code):
 class SignupPage(RoutablePageMixin, IntroMixin, Page):
     """/nl/meedoen/: the sign-up form of the open round, or "tell me when it opens"."""
 
+    cache_public = False  # a form: never from the page cache (cms/pagecache.py)
+
     closed_text = models.TextField(
         _("tekst als er geen ronde open is"),
         max_length=600,

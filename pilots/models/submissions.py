@@ -89,6 +89,8 @@ def delete_submission_photo(sender, instance, **kwargs):
 class StorySubmissionPage(RoutablePageMixin, IntroMixin, Page):
     """/nl/deel-je-verhaal/: gangmakers send in a story; moderators decide what is published."""
 
+    cache_public = False  # a form: never from the page cache (cms/pagecache.py)
+
     thanks_text = models.TextField(
         _("tekst na het insturen"),
         max_length=600,

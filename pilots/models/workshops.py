@@ -36,6 +36,8 @@ class WorkshopIndexPage(RoutablePageMixin, IntroMixin, Page):
     subpage_types = ["pilots.WorkshopPage"]
     max_count_per_parent = 1
     template = "pilots/workshop_index_page.html"
+    # Seats left change with every registration: never from the page cache (cms/pagecache.py).
+    cache_public = False
 
     class Meta:
         verbose_name = _("workshopoverzicht")
@@ -72,6 +74,8 @@ class WorkshopIndexPage(RoutablePageMixin, IntroMixin, Page):
 
 class WorkshopPage(RoutablePageMixin, IntroMixin, Page):
     """One workshop with its registration form; the self-service pages are routes of this page."""
+
+    cache_public = False  # a form and the seats left: never from the page cache
 
     description = RichTextField(_("beschrijving"), features=SHORT_RICH_TEXT, blank=True)
     audience = models.CharField(

@@ -174,3 +174,21 @@ def test_cache_off_with_zero_seconds(client, about, settings):
     settings.PAGE_CACHE_SECONDS = 0
     client.get("/nl/over/")
     assert HEADER not in client.get("/nl/over/")
+
+
+def test_pages_with_a_form_or_live_numbers_are_never_cached():
+    from pilots.models import SignupPage, StorySubmissionPage, WorkshopIndexPage, WorkshopPage
+
+    for model in (SignupPage, StorySubmissionPage, WorkshopIndexPage, WorkshopPage):
+        assert model.cache_public is False, model
+
+
+def test_changing_a_pilot_round_purges_the_cache(db):
+    from cms import pagecache
+    from pilots.factories import PilotRoundFactory
+
+    round_ = PilotRoundFactory(name="Ronde")
+    before = pagecache.current_generation()
+    round_.capacity = 3
+    round_.save()
+    assert pagecache.current_generation() != before
