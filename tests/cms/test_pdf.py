@@ -45,6 +45,9 @@ def listener():
     server.close()
 
 
+A5 = {"size": "A5", "margin": "10mm", "font": "11pt"}
+
+
 def read(pdf_bytes):
     return PdfReader(io.BytesIO(pdf_bytes))
 
@@ -70,7 +73,7 @@ PNG = (
 def test_render_pdf_sets_title_language_tags_and_a_text_layer(db):
     result = pdf.render_pdf(
         "pdf/demo_document.html",
-        {"heading": "Welkom in de straat", "body": "<p>Koffie op zaterdag.</p>", "size": {"size": "A5", "margin": "10mm", "font": "11pt"}},
+        {"heading": "Welkom in de straat", "body": "<p>Koffie op zaterdag.</p>", "size": A5},
         language="nl",
         title="Welkomstbrief",
     )
@@ -134,7 +137,8 @@ def test_no_outbound_request_to_any_address(listener):
     address = f"http://127.0.0.1:{listener['port']}"
     markup = (
         f'<img src="{address}/a.png" alt=""><link rel="stylesheet" href="{address}/b.css">'
-        f'<div class="x"></div><style>@import url("{address}/c.css"); .x {{ background: url({address}/d.png) }}</style>'
+        f'<div class="x"></div><style>@import url("{address}/c.css");'
+        f".x {{ background: url({address}/d.png) }}</style>"
         f'<link rel="attachment" href="{address}/e.txt">'
     )
     fetcher = pdf.SafeURLFetcher()
@@ -163,7 +167,8 @@ def test_a_symlink_out_of_the_media_root_is_refused(media_root, tmp_path):
     (media_root / "images").mkdir(parents=True)
     (media_root / "images" / "link.png").symlink_to(outside)
     fetcher = pdf.SafeURLFetcher()
-    pdf.html_to_pdf(page_html(f'<img src="{pdf.pdf_url("media", "images/link.png")}" alt="">'), url_fetcher=fetcher)
+    markup = f'<img src="{pdf.pdf_url("media", "images/link.png")}" alt="">'
+    pdf.html_to_pdf(page_html(markup), url_fetcher=fetcher)
     assert len(fetcher.refused) == 1
 
 
@@ -188,7 +193,7 @@ def test_deep_nesting_is_a_render_error_not_a_crash():
 def test_limited_render_in_a_child_process(db):
     result = pdf.render_pdf(
         "pdf/demo_document.html",
-        {"heading": "Begrensd", "body": "<p>In een eigen proces.</p>", "size": {"size": "A6", "margin": "8mm", "font": "9pt"}},
+        {"heading": "Begrensd", "body": "<p>In een eigen proces.</p>", "size": A5},
         title="Begrensd",
         limited=True,
     )
