@@ -35,6 +35,12 @@ def parse_args(argv=None):
         default=20,
         help="pages added (then rolled back) to see whether listing queries grow (default 20, 0: skip)",
     )
+    parser.add_argument("--no-flyers", action="store_true", help="skip the flyer PDF benchmark")
+    parser.add_argument("--only-flyers", action="store_true", help="only the flyer PDF benchmark")
+    parser.add_argument(
+        "--flyer-iterations", type=int, default=7, help="rounds per one-page flyer case (default 7)"
+    )
+    parser.add_argument("--letter-runs", type=int, default=2, help="rounds per letter case (default 2)")
     parser.add_argument("--output-dir", type=Path, default=RESULTS_DIR)
     return parser.parse_args(argv)
 
@@ -86,16 +92,29 @@ def main(argv=None):
     django.setup()
 
     from .dataset import EXTRA_PAGES, prepare
+    from .flyers import format_flyer_table, measure_flyers
     from .measure import discover_paths, format_growth_table, format_table, measure, query_growth
 
     started = datetime.now(UTC)
     dataset = prepare(fresh=args.fresh, extra_pages=[] if args.no_extra_pages else EXTRA_PAGES)
-    paths = args.paths or discover_paths(all_generated=args.all_generated)
-    print(f"Measuring {len(paths)} paths: {args.warmup} warm-up + {args.iterations} timed requests each...")
-    measured = measure(paths, iterations=args.iterations, warmup=args.warmup)
-    table = format_table(measured)
+    if args.only_flyers:
+        paths = []
+        measured = {"baseline": {"median_ms": 0.0}, "pages": []}
+        table = ""
+    else:
+        paths = args.paths or discover_paths(all_generated=args.all_generated)
+        print(
+            f"Measuring {len(paths)} paths: {args.warmup} warm-up + {args.iterations} timed requests each..."
+        )
+        measured = measure(paths, iterations=args.iterations, warmup=args.warmup)
+        table = format_table(measured)
     growth = []
-    if args.growth > 0 and not args.no_extra_pages:
+    flyer_result = None
+    if not args.no_flyers:
+        flyer_result = measure_flyers(iterations=args.flyer_iterations, letter_runs=args.letter_runs)
+        table += ("\n\n" if table else "") + "Flyer PDFs (toolkit.flyers through cms.pdf):\n"
+        table += format_flyer_table(flyer_result)
+    if args.growth > 0 and not args.no_extra_pages and not args.only_flyers:
         print(f"Counting queries of the listings before and after {args.growth} more pages...")
         growth = query_growth(EXTRA_PAGES, extra=args.growth)
         table += "\n\nSQL queries as listings grow (pages added in a transaction, then rolled back):\n"
@@ -106,6 +125,7 @@ def main(argv=None):
         "dataset": dataset,
         **measured,
         "query_growth": growth,
+        "flyers": flyer_result,
     }
     written = write_results(result, args.output_dir, table)
     print()
