@@ -118,10 +118,17 @@ def flyer_preview(request, page, template_id):
     if ratelimit.hit(request, "flyer-preview", PREVIEW_RATE_LIMIT, 60):
         return TemplateResponse(request, "toolkit/flyer/preview.html", {}, status=429)
     form = FlyerForm(request.POST, template=template, languages=_languages(template))  # no per-post limit
+    form.is_valid()
+    # While the form is still incomplete, the preview shows what is there (blanks for the rest).
+    cleaned = getattr(form, "cleaned_data", {})
     context = {"form": form, "flyer": template}
     status = 200
-    if form.is_valid():
-        context["preview"] = _preview_context(form)
+    if cleaned.get("language"):
+        languages = [cleaned["language"]]
+        if cleaned.get("second_language") and cleaned["second_language"] != cleaned["language"]:
+            languages.append(cleaned["second_language"])
+        inputs = form.flyer_inputs(cleaned)
+        context["preview"] = flyers.flyer_context(template, inputs, languages, for_pdf=False, first_only=True)
     else:
         status = 400
     response = TemplateResponse(request, "toolkit/flyer/preview.html", context, status=status)

@@ -3,6 +3,7 @@
 import io
 
 import pytest
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from .conftest import DESKTOP, PHONE, assert_no_axe_violations, screenshot
@@ -47,7 +48,7 @@ def test_keyboard_user_makes_and_downloads_a_bilingual_invitation(page, live_url
     page.get_by_label("Straat").focus()
     page.keyboard.type("Korenaarstraat")
     # The live preview follows what is typed (JavaScript; the server renders the same template).
-    page.wait_for_function("document.querySelector('#flyer-preview').textContent.includes('Korenaarstraat')")
+    expect(page.locator("#flyer-preview")).to_contain_text("Korenaarstraat")
     page.keyboard.press("Tab")
     page.keyboard.press("Tab")  # past the help text to the date field
     page.get_by_label("Datum").fill("2026-09-12")
@@ -55,7 +56,7 @@ def test_keyboard_user_makes_and_downloads_a_bilingual_invitation(page, live_url
     page.get_by_label("Plek").fill("bij nummer 14")
     page.get_by_label("Voornamen van de gangmakers").fill("Noreen en Kees")
     page.get_by_label("Tweede taal ernaast (mag leeg)").select_option("ar")
-    page.wait_for_function("document.querySelector('#flyer-preview [lang=ar]') !== null")
+    page.locator("#flyer-preview [lang='ar']").first.wait_for()
     page.get_by_role("button", name="Maak de PDF").focus()
     with page.expect_download() as download_info:
         page.keyboard.press("Enter")

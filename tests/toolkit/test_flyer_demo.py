@@ -1,6 +1,5 @@
 """The demo's flyer templates: six, two of them in en, tr and ar, attached to materials; idempotent."""
 
-
 import pytest
 from pypdf import PdfReader
 

@@ -373,7 +373,10 @@ def test_live_preview_fragment(client, item, flyer_template):
     html = response.content.decode()
     assert "<html" not in html  # a fragment for the page's script
     assert "Tarwe&lt;b&gt;straat&lt;/b&gt;" in html
-    invalid = client.post(url, form_data(street=""))
+    partial = client.post(url, form_data(gangmakers="", place="", second_language=""))
+    assert partial.status_code == 200  # still incomplete: the preview shows what is there
+    assert "Korenaarstraat" in partial.content.decode()
+    invalid = client.post(url, form_data(language="xx"))
     assert invalid.status_code == 400
     assert client.get(url).status_code == 404
 
