@@ -16,22 +16,21 @@ from django.views.decorators.csrf import csrf_protect
 
 from . import flyers
 from .forms import FlyerForm
-from .models import FlyerJob
+from .models import FlyerJob, FlyerTemplate
 
 PREVIEW_RATE_LIMIT = 120  # live previews per client per minute (one per pause in typing)
 
 
 def _template_for(page, template_id):
-    for template in page.flyer_templates():
+    """The offered template `template_id`, or its translation offered here (a link in another language)."""
+    offered = page.flyer_templates()
+    for template in offered:
         if template.pk == template_id:
             return template
-    # A link to the Dutch template (or another translation) of one that is offered here.
-    offered = {template.translation_key: template for template in page.flyer_templates()}
-    from .models import FlyerTemplate
-
-    other = FlyerTemplate.objects.filter(pk=template_id).first()
-    if other is not None and other.translation_key in offered:
-        return offered[other.translation_key]
+    other = FlyerTemplate.objects.filter(pk=template_id).only("translation_key").first()
+    for template in offered:
+        if other is not None and template.translation_key == other.translation_key:
+            return template
     raise Http404
 
 
