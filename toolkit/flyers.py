@@ -188,6 +188,8 @@ def flyer_context(template, inputs, languages, *, for_pdf=True, first_only=False
                     "headline": fill(column["template"].headline, values),
                     "paragraphs": paragraphs(column["template"].body, values),
                     "qr_text": column["template"].qr_text,
+                    # "When" and "where" in a box, unless the text itself already says them.
+                    "show_facts": not ({"datum", "tijd", "plek"} & column["template"].used_placeholders()),
                     "values": values,
                 }
             )
@@ -269,22 +271,27 @@ def write_atomically(path, data):
 
 
 def render_job_pdf(job, *, limited):
-    """Render the job's PDF with cms.pdf (raises cms.pdf.RenderError)."""
-    from cms.pdf import render_pdf
+    """Render the job's PDF with cms.pdf (raises cms.pdf.RenderError).
+
+    Each flyer is one page. When a long text (often two languages side by side) runs over, it is
+    rendered once more in the compact variant (smaller type), which nearly always fits.
+    """
+    from cms.pdf import page_count, render_pdf
 
     languages = job.language_list
     template = job.template
     context = flyer_context(template, job.inputs, languages)
-    # Each flyer is one page (two at most, when a long text runs over); more means something is wrong.
-    max_pages = 2 * job.page_count
-    return render_pdf(
-        "pdf/flyer.html",
-        context,
-        language=languages[0],
-        title=flyer_title(template, job.inputs, languages[0]),
-        max_pages=max_pages,
-        limited=limited,
-    )
+    options = {
+        "language": languages[0],
+        "title": flyer_title(template, job.inputs, languages[0]),
+        # One page per address, two at most when a text runs over; more means something is wrong.
+        "max_pages": 2 * job.page_count,
+        "limited": limited,
+    }
+    data = render_pdf("pdf/flyer.html", context, **options)
+    if page_count(data) > job.page_count:
+        data = render_pdf("pdf/flyer.html", {**context, "compact": True}, **options)
+    return data
 
 
 def _finish(job, data):
