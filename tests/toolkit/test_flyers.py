@@ -467,3 +467,28 @@ def test_english_page_offers_the_dutch_template_links(client, item, flyer_templa
     assert response.status_code == 200
     assert form_url(english, flyer_template) in response.content.decode()
     assert client.get(form_url(english, flyer_template)).status_code == 200
+
+
+def test_the_template_image_comes_through_the_allow_list_fetcher(client, item, flyer_template):
+    import wagtail_factories
+
+    flyer_template.image = wagtail_factories.ImageFactory(title="Straatfeest")
+    flyer_template.save()
+    flyer_template.save_revision()
+    fetchers = []
+    original = pdf.SafeURLFetcher
+
+    def counting_fetcher():
+        fetcher = original()
+        fetchers.append(fetcher)
+        return fetcher
+
+    with mock.patch("cms.pdf.SafeURLFetcher", side_effect=counting_fetcher):
+        download = make_pdf(client, item, flyer_template, second_language="")
+        content = b"".join(download.streaming_content)
+    fetched = [url for fetcher in fetchers for url in fetcher.fetched]
+    assert any(url.startswith(pdf.PDF_ORIGIN + "/media/images/") for url in fetched)
+    assert all(fetcher.refused == [] for fetcher in fetchers)
+    assert b"/Subtype /Image" in content or b"/Subtype/Image" in content
+    preview = client.post(form_url(item, flyer_template), form_data(action="preview", second_language=""))
+    assert '<img class="flyer-image" src="/media/images/' in preview.content.decode()
