@@ -291,8 +291,8 @@ def render_pdf(
     """Render `template_name` with `context` to PDF bytes; raises RenderError on any failure.
 
     `max_pages` refuses a document that turned out longer (use it in the request). `limited=True`
-    runs WeasyPrint in a child process under PDF_RENDER_LIMITS (CPU seconds, memory, wall clock):
-    use it in the worker, where big documents are rendered.
+    runs WeasyPrint in a child process under PDF_RENDER_LIMITS (CPU seconds, memory on top of what
+    the process already has, wall clock): use it in the worker, where big documents are rendered.
     """
     try:
         html = render_html(template_name, context, language=language, title=title)
@@ -312,10 +312,22 @@ def render_limits():
     return limits
 
 
+def _address_space():
+    """The virtual memory size of this process in bytes (Linux), 0 where it cannot be read."""
+    try:
+        with open("/proc/self/statm") as statm:
+            return int(statm.read().split()[0]) * resource.getpagesize()
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
 def _render_child(html, options, limits, target):
     """In the child process: limit CPU time and memory, render, write the PDF to `target`."""
     resource.setrlimit(resource.RLIMIT_CPU, (limits["cpu_seconds"], limits["cpu_seconds"] + 5))
-    resource.setrlimit(resource.RLIMIT_AS, (limits["memory_bytes"], limits["memory_bytes"]))
+    # The child starts as a copy of its parent (a web or worker process with everything imported):
+    # the budget is on top of the address space it already has.
+    ceiling = _address_space() + limits["memory_bytes"]
+    resource.setrlimit(resource.RLIMIT_AS, (ceiling, ceiling))
     try:
         pdf = html_to_pdf(html, **options)
     except RenderError as error:

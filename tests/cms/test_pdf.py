@@ -209,9 +209,9 @@ def test_limited_render_stops_at_the_time_limit(settings):
 
 
 def test_limited_render_stops_at_the_memory_limit(settings):
-    settings.PDF_RENDER_LIMITS = {"memory_bytes": 64 * 1024 * 1024}
+    settings.PDF_RENDER_LIMITS = {"memory_bytes": 256 * 1024}
     with pytest.raises(pdf.RenderError):
-        pdf.render_limited(page_html("<p>Te weinig geheugen</p>"), title="t")
+        pdf.render_limited(page_html("<p>Te weinig geheugen</p>" * 2000), title="t")
 
 
 @pytest.mark.parametrize(
