@@ -37,7 +37,7 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
-from django.core.files.storage import default_storage
+from django.core.files.storage import FileSystemStorage, default_storage, storages
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -176,7 +176,7 @@ class SafeURLFetcher(URLFetcher):
     def _media(self, name):
         if not name.startswith(("images/", "original_images/")):
             raise RefusedResource("only images from the media library")
-        if hasattr(default_storage, "path"):
+        if isinstance(storages["default"], FileSystemStorage):
             try:
                 local = default_storage.path(name)
             except Exception as error:  # SuspiciousFileOperation

@@ -163,7 +163,7 @@ def flyer_download(request, page, key):
     if ready:
         filename = f"{slugify(job.template.name) or 'flyer'}-{slugify(job.inputs.get('street', ''))}.pdf"
         response = FileResponse(
-            open(flyers.cached_path(job), "rb"),  # noqa: SIM115 (FileResponse closes it)
+            flyers.open_file(job),
             as_attachment=True,
             filename=filename.replace("-.pdf", ".pdf"),
             content_type="application/pdf",

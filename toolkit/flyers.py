@@ -7,9 +7,9 @@
 
 The cache key is an HMAC (SECRET_KEY) of the template's fingerprint (revision, texts, image), the
 languages' templates and the input, so the same input is never rendered twice and the file name
-cannot be guessed from the input. Files live in MEDIA_ROOT/flyers/<key>.pdf, written atomically,
-served only by the download view, and purged with their job after
-PERSONAL_DATA_RETENTION_DAYS["flyers"] days.
+cannot be guessed from the input. Files live in the media storage as flyers/<key>.pdf (local:
+written atomically by a rename; a bucket: one PUT, shared by all machines), are served only by
+the download view, and are purged with their job after PERSONAL_DATA_RETENTION_DAYS["flyers"] days.
 """
 
 import hashlib
@@ -246,12 +246,56 @@ def get_or_create_job(template, inputs, languages):
     return job
 
 
+def storage_name(job):
+    return f"{FLYER_DIR}/{job.key}.pdf"
+
+
+def _local_storage():
+    """True when media are local files (then files are written atomically by a rename)."""
+    from django.core.files.storage import FileSystemStorage, storages
+
+    return isinstance(storages["default"], FileSystemStorage)
+
+
 def cached_path(job):
+    """The local file of a job (local media storage only)."""
     return flyer_dir() / f"{job.key}.pdf"
 
 
+def file_exists(job):
+    from django.core.files.storage import default_storage
+
+    return cached_path(job).is_file() if _local_storage() else default_storage.exists(storage_name(job))
+
+
+def open_file(job):
+    from django.core.files.storage import default_storage
+
+    return open(cached_path(job), "rb") if _local_storage() else default_storage.open(storage_name(job), "rb")  # noqa: SIM115
+
+
+def store_file(job, data):
+    """Local media: a temporary file renamed into place. A bucket (several machines share it): one PUT."""
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    if _local_storage():
+        write_atomically(cached_path(job), data)
+    elif not default_storage.exists(storage_name(job)):
+        default_storage.save(storage_name(job), ContentFile(data))
+
+
+def delete_file(job):
+    from django.core.files.storage import default_storage
+
+    if _local_storage():
+        cached_path(job).unlink(missing_ok=True)
+    else:
+        default_storage.delete(storage_name(job))
+
+
 def job_is_ready(job):
-    return job.status == FlyerJob.Status.READY and cached_path(job).is_file()
+    return job.status == FlyerJob.Status.READY and file_exists(job)
 
 
 def write_atomically(path, data):
@@ -295,7 +339,7 @@ def render_job_pdf(job, *, limited):
 
 
 def _finish(job, data):
-    write_atomically(cached_path(job), data)
+    store_file(job, data)
     FlyerJob.objects.filter(pk=job.pk).update(
         status=FlyerJob.Status.READY,
         file_name=f"{FLYER_DIR}/{job.key}.pdf",
@@ -387,11 +431,13 @@ def purge_old_flyers():
     cutoff = timezone.now() - timedelta(days=days)
     removed = 0
     for job in FlyerJob.objects.filter(created_at__lt=cutoff).only("pk", "key"):
-        cached_path(job).unlink(missing_ok=True)
+        delete_file(job)
         job.delete()
         removed += 1
     folder = flyer_dir()
-    if folder.is_dir():
+    if (
+        _local_storage() and folder.is_dir()
+    ):  # files whose job is gone (a bucket expires them by its own rule)
         for path in folder.iterdir():
             if path.is_file() and path.stat().st_mtime < cutoff.timestamp():
                 path.unlink(missing_ok=True)

@@ -54,7 +54,8 @@ def _produce(template, inputs, languages, *, worker=False):
         job = flyers.render_job(job.pk) if worker else flyers.render_now(job)
     if job.status != "ready":
         raise RuntimeError(f"Flyer render failed: {job.error}")
-    return flyers.cached_path(job).read_bytes()
+    with flyers.open_file(job) as handle:
+        return handle.read()
 
 
 def _children_max_rss_mb():
@@ -130,9 +131,8 @@ def measure_flyers(*, iterations=7, letter_runs=2, letter_counts=(50, 200), log=
                     pages=count,
                 )
             )
-        keys = list(template.jobs.values_list("key", flat=True))
-        for key in keys:
-            (flyers.flyer_dir() / f"{key}.pdf").unlink(missing_ok=True)
+        for job in template.jobs.all():
+            flyers.delete_file(job)
         transaction.set_rollback(True)
     cold_median = rows[0]["median_ms"]
     cached_median = rows[1]["median_ms"]

@@ -226,3 +226,15 @@ def test_limited_render_stops_at_the_memory_limit(settings):
 )
 def test_clean_text_removes_controls_and_bidi_overrides(value, expected):
     assert pdf.clean_text(value) == expected
+
+
+def test_media_images_from_a_bucket_are_read_through_the_storage(settings):
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    }
+    name = default_storage.save("images/dot.png", ContentFile(PNG))
+    fetcher = pdf.SafeURLFetcher()
+    pdf.html_to_pdf(page_html(f'<img src="{pdf.pdf_url("media", name)}" alt="">'), url_fetcher=fetcher)
+    assert fetcher.fetched == [pdf.pdf_url("media", name)]
+    assert fetcher.refused == []

@@ -492,3 +492,23 @@ def test_the_template_image_comes_through_the_allow_list_fetcher(client, item, f
     assert b"/Subtype /Image" in content or b"/Subtype/Image" in content
     preview = client.post(form_url(item, flyer_template), form_data(action="preview", second_language=""))
     assert '<img class="flyer-image" src="/media/images/' in preview.content.decode()
+
+
+def test_with_a_bucket_the_file_goes_through_the_storage(client, item, flyer_template, settings):
+    """A bucket (no local path): web and worker machines share the file through the storage."""
+    from django.core.files.storage import default_storage
+
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    }
+    download = make_pdf(client, item, flyer_template, second_language="")
+    job = FlyerJob.objects.get()
+    assert default_storage.exists(f"flyers/{job.key}.pdf")
+    assert b"".join(download.streaming_content).startswith(b"%PDF-")
+    with mock.patch("cms.pdf.HTML", side_effect=AssertionError("WeasyPrint was called")):
+        again = make_pdf(client, item, flyer_template, second_language="")
+    assert b"".join(again.streaming_content).startswith(b"%PDF-")
+    FlyerJob.objects.update(created_at=timezone.now() - timedelta(days=8))
+    assert flyers.purge_old_flyers() == 1
+    assert not default_storage.exists(f"flyers/{job.key}.pdf")
