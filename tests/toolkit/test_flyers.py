@@ -512,3 +512,30 @@ def test_with_a_bucket_the_file_goes_through_the_storage(client, item, flyer_tem
     FlyerJob.objects.update(created_at=timezone.now() - timedelta(days=8))
     assert flyers.purge_old_flyers() == 1
     assert not default_storage.exists(f"flyers/{job.key}.pdf")
+
+
+def test_editors_add_a_template_in_the_admin_with_a_revision(admin_client, signup_page):
+    from django.urls import reverse
+
+    from toolkit.models import FlyerTemplate
+
+    url = reverse("wagtailsnippets_toolkit_flyertemplate:add") + "?locale=nl"
+    assert admin_client.get(url).status_code == 200
+    response = admin_client.post(
+        url,
+        {
+            "name": "Burendag",
+            "kind": "straatactiviteit",
+            "paper": "a4",
+            "theme": "zon",
+            "headline": "Burendag in de {straat}",
+            "body": "Kom op {datum} naar {plek}.",
+            "qr_page": signup_page.pk,
+            "qr_text": "Doe mee",
+            "locale": "nl",
+        },
+    )
+    assert response.status_code == 302, response.context["form"].errors if response.context else response
+    template = FlyerTemplate.objects.get(name="Burendag")
+    assert template.latest_revision_id is not None
+    assert template.used_placeholders() == {"straat", "datum", "plek"}
