@@ -64,11 +64,11 @@ def house_numbers(inputs):
     first, last = inputs.get("number_from"), inputs.get("number_to")
     if not first or not last:
         return [None]
-    step_side = inputs.get("numbers") or "all"
+    side = inputs.get("numbers") or "all"
     numbers = range(first, last + 1)
-    if step_side == "even":
+    if side == "even":
         return [number for number in numbers if number % 2 == 0]
-    if step_side == "odd":
+    if side == "odd":
         return [number for number in numbers if number % 2 == 1]
     return list(numbers)
 
@@ -142,7 +142,6 @@ def qr_svg(page, language):
 
     if page is None:
         return "", ""
-    page = page.specific_deferred if hasattr(page, "specific_deferred") else page
     locale = Locale.objects.filter(language_code=language).first()
     target = (page.get_translation_or_none(locale) if locale else None) or page
     if not target.live:

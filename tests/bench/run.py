@@ -131,10 +131,11 @@ def main(argv=None):
     print()
     print(table)
     print()
-    print(
-        "ratio = median latency / median latency of the minimal view "
-        f"({measured['baseline']['median_ms']:.2f} ms) through the same middleware."
-    )
+    if measured["pages"]:
+        print(
+            "ratio = median latency / median latency of the minimal view "
+            f"({measured['baseline']['median_ms']:.2f} ms) through the same middleware."
+        )
     print(f"Results: {written} (and latest.json, latest.txt)")
     failed = [row["path"] for row in measured["pages"] if row["status"] >= 400]
     if failed:
