@@ -46,7 +46,12 @@ PAPER_PAGES = {  # fixed @page rules per paper format (never built from input)
     "a4": "@page { size: A4; margin: 16mm 16mm; }",
     "a5": "@page { size: A5; margin: 11mm 11mm; }",
     "a6": "@page { size: A6; margin: 7mm 7mm; }",
-    "deurhanger": "@page { size: 100mm 210mm; margin: 36mm 7mm 8mm; }",
+    # The door hanger: a dashed circle in the top margin shows where to cut the hole for the handle.
+    "deurhanger": (
+        "@page { size: 100mm 210mm; margin: 40mm 7mm 8mm; "
+        '@top-center { content: ""; width: 30mm; height: 30mm; margin-top: 5mm; '
+        "border: 0.75pt dashed #4a413b; border-radius: 50%; } }"
+    ),
 }
 _PLACEHOLDER = re.compile(r"\{([a-z]+)\}")
 

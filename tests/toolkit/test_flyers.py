@@ -539,3 +539,15 @@ def test_editors_add_a_template_in_the_admin_with_a_revision(admin_client, signu
     template = FlyerTemplate.objects.get(name="Burendag")
     assert template.latest_revision_id is not None
     assert template.used_placeholders() == {"straat", "datum", "plek"}
+
+
+def test_a_door_hanger_is_one_tall_page(client, toolkit_index, signup_page):
+    template = FlyerTemplateFactory(name="Deurhanger", paper="deurhanger", theme="blad")
+    page = ToolkitItemPageFactory(parent=toolkit_index, slug="deurhanger")
+    page.flyer_template_links.add(ToolkitItemFlyerTemplate(template=template))
+    page.save_revision().publish()
+    download = make_pdf(client, page, template, second_language="")
+    reader = PdfReader(io.BytesIO(b"".join(download.streaming_content)))
+    assert len(reader.pages) == 1
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width) / 72 * 25.4), round(float(box.height) / 72 * 25.4)) == (100, 210)
