@@ -3,6 +3,7 @@
 import io
 import socket
 import threading
+from unittest import mock
 
 import pytest
 from pypdf import PdfReader
@@ -209,9 +210,14 @@ def test_limited_render_stops_at_the_time_limit(settings):
 
 
 def test_limited_render_stops_at_the_memory_limit(settings):
-    settings.PDF_RENDER_LIMITS = {"memory_bytes": 256 * 1024}
-    with pytest.raises(pdf.RenderError):
-        pdf.render_limited(page_html("<p>Te weinig geheugen</p>" * 2000), title="t")
+    """A render that wants more memory than its budget fails in the child, not in the worker."""
+    settings.PDF_RENDER_LIMITS = {"memory_bytes": 64 * 1024 * 1024}
+
+    def greedy_render(html, **options):  # runs in the forked child
+        return bytes(bytearray(512 * 1024 * 1024))
+
+    with mock.patch("cms.pdf.html_to_pdf", side_effect=greedy_render), pytest.raises(pdf.RenderError):
+        pdf.render_limited(page_html("<p>Te weinig geheugen</p>"), title="t")
 
 
 @pytest.mark.parametrize(
