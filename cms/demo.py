@@ -93,7 +93,11 @@ def translate(instance, language_code, strings, *, publish=True):
         source=source, target_locale=locale, defaults={"enabled": True}
     )
     # wagtail-localize keeps segments as HTML text ("Lief &amp; Leed"); the demo texts are plain.
-    strings = {escape(key, quote=False): escape(value, quote=False) for key, value in strings.items()}
+    # A multi-line text field is one segment with <br/> for its line breaks.
+    strings = {
+        escape(key, quote=False).replace("\n", "<br/>"): escape(value, quote=False).replace("\n", "<br/>")
+        for key, value in strings.items()
+    }
     po = translation.export_po()
     missing = []
     for entry in po:

@@ -38,9 +38,8 @@ class PilotsConfig(AppConfig):
 
         from cms import privacy
         from cms.demo import register_step
-        from cms.queue import register_schedule
-
         from cms.pagecache import register_purge_model
+        from cms.queue import register_schedule
 
         from .models import PilotRound
 

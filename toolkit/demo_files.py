@@ -1,34 +1,12 @@
-"""Real files for the demo's downloads: printable PDFs rendered by WeasyPrint and an xlsx tally sheet.
+"""Real files for the demo's downloads: printable PDFs and an xlsx tally sheet.
 
-The HTML here is our own fixed text (toolkit.demo_content), never visitors' input, so a plain
-WeasyPrint render is enough; the personalised flyers get the project's safe renderer.
+The PDFs go through the project's one renderer (cms.pdf.render_pdf) with the template
+pdf/demo_document.html; their text is our own fixed text (toolkit.demo_content).
 """
 
 import io
-import logging
-from html import escape
 
-from django.utils.translation import get_language_info
-
-# WeasyPrint logs every rendering step at INFO; the demo command's own log is enough.
-logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
-
-PAGE_CSS = """
-@page { size: %(size)s; margin: %(margin)s; }
-body { font-family: "DejaVu Sans", "Noto Sans", "Noto Sans Arabic", sans-serif; font-size: %(font)s;
-       line-height: 1.5; color: #1f1a17; }
-header { border-bottom: 4pt solid #f6c445; margin-bottom: 12pt; padding-bottom: 6pt; }
-.brand { color: #8c2a14; font-weight: bold; font-size: 10pt; }
-h1 { color: #8c2a14; font-size: 1.8em; margin: 4pt 0; line-height: 1.2; }
-h2 { font-size: 1.1em; margin: 14pt 0 4pt; }
-p { margin: 0 0 9pt; }
-ul.check { list-style: none; padding: 0; }
-ul.check li { margin: 0 0 7pt; }
-ul.check li::before { content: "\\2610"; margin-inline-end: 8pt; font-size: 1.2em; }
-dl.lines dt { font-weight: bold; margin-top: 10pt; }
-dl.lines dd { margin: 0; border-bottom: 1pt solid #4a413b; height: 18pt; }
-footer { margin-top: 18pt; font-size: 8pt; color: #4a413b; }
-"""
+from cms.pdf import render_pdf as render_pdf_template
 
 SIZES = {
     "A4": {"size": "A4", "margin": "22mm 20mm", "font": "12pt"},
@@ -37,26 +15,11 @@ SIZES = {
 }
 
 
-def page_html(spec):
-    """A complete HTML page for one demo document: header, the text, a small footer."""
-    language = spec["language"]
-    direction = "rtl" if get_language_info(language)["bidi"] else "ltr"
-    css = PAGE_CSS % SIZES[spec.get("size", "A4")]
-    return (
-        f'<!doctype html><html lang="{language}" dir="{direction}"><head><meta charset="utf-8">'
-        f"<title>{escape(spec['title'])}</title><style>{css}</style></head><body>"
-        f'<header><div class="brand">Lief &amp; Leed · Opzoomer Mee</div>'
-        f"<h1>{escape(spec['heading'])}</h1></header>"
-        f"<main>{spec['body']}</main>"
-        "<footer>Lief &amp; Leed · Opzoomer Mee · Rotterdam</footer>"
-        "</body></html>"
-    )
-
-
 def render_pdf(spec):
-    from weasyprint import HTML
-
-    return HTML(string=page_html(spec)).write_pdf(pdf_variant="pdf/ua-1")
+    context = {"heading": spec["heading"], "body": spec["body"], "size": SIZES[spec.get("size", "A4")]}
+    return render_pdf_template(
+        "pdf/demo_document.html", context, language=spec["language"], title=spec["title"]
+    )
 
 
 def render_xlsx(spec):

@@ -8,14 +8,16 @@ from django.core.files.base import ContentFile
 
 from wagtail.models import Locale
 
-from .choices import Kind, Occasion
+from .choices import ColourTheme, FlyerKind, Kind, Occasion, PaperFormat
 from .models import (
     AdviceCard,
     DownloadCount,
+    FlyerTemplate,
     ToolkitDocument,
     ToolkitDownload,
     ToolkitIndexPage,
     ToolkitItemAdviceCard,
+    ToolkitItemFlyerTemplate,
     ToolkitItemOccasion,
     ToolkitItemPage,
 )
@@ -36,6 +38,10 @@ def occasion_rows(values):
 
 def download_rows(documents):
     return [ToolkitDownload(document=document, sort_order=i) for i, document in enumerate(documents)]
+
+
+def flyer_template_rows(templates):
+    return [ToolkitItemFlyerTemplate(template=template, sort_order=i) for i, template in enumerate(templates)]
 
 
 def advice_card_rows(cards):
@@ -117,3 +123,27 @@ class DownloadCountFactory(DjangoModelFactory):
 
     class Meta:
         model = DownloadCount
+
+
+class FlyerTemplateFactory(DjangoModelFactory):
+    """A flyer template in Dutch, saved with a first revision (as the admin does)."""
+
+    name = factory.Sequence(lambda n: f"Uitnodiging {n}")
+    kind = FlyerKind.INVITATION
+    paper = PaperFormat.A5
+    theme = ColourTheme.BRICK
+    headline = "Kom kennismaken in de {straat}!"
+    body = (
+        "Wij zijn {gangmakers}, de gangmakers van de {straat}.\n\n"
+        "Kom op {datum} om {tijd} naar {plek}. Er is koffie en thee."
+    )
+    locale = factory.LazyFunction(Locale.get_default)
+
+    class Meta:
+        model = FlyerTemplate
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def revision(obj, create, extracted, **kwargs):
+        if create:
+            obj.save_revision()

@@ -7,7 +7,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .admin_views import DownloadReportView, document_permission_policy
-from .models import AdviceCard
+from .models import AdviceCard, FlyerTemplate
 from .models.stats import record_download
 
 
@@ -64,3 +64,17 @@ def register_download_report_menu_item():
     return DownloadReportMenuItem(
         _("Meest gedownload"), reverse("toolkit_downloads"), icon_name="download", order=900
     )
+
+
+class FlyerTemplateViewSet(SnippetViewSet):
+    model = FlyerTemplate
+    icon = "doc-full"
+    menu_label = _("Flyersjablonen")
+    add_to_admin_menu = True
+    menu_order = 260
+    list_display = ["name", "kind", "paper", "locale"]
+    list_filter = ["kind", "paper", "locale"]
+    search_fields = ["name", "headline"]
+
+
+register_snippet(FlyerTemplateViewSet)

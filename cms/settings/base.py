@@ -411,3 +411,11 @@ LOGGING = {
 PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", VAR_DIR / "private"))
 SUBMISSION_PHOTO_MAX_BYTES = 10 * 1024 * 1024
 SUBMISSION_PHOTO_MAX_PIXELS = 40_000_000
+# PDFs (cms.pdf) and personalised flyers (toolkit.flyers).
+PERSONAL_DATA_RETENTION_DAYS["flyers"] = env_int("FLYER_RETENTION_DAYS", 7)  # cached flyers hold first names
+FLYER_SYNC_MAX_PAGES = env_int("FLYER_SYNC_MAX_PAGES", 4)  # more addresses: rendered in the worker
+PDF_RENDER_LIMITS = {  # a render in the worker runs in a child process under these limits
+    "cpu_seconds": env_int("PDF_RENDER_CPU_SECONDS", 120),
+    "memory_bytes": env_int("PDF_RENDER_MEMORY_MB", 1536) * 1024 * 1024,  # on top of the process itself
+    "wall_seconds": env_int("PDF_RENDER_WALL_SECONDS", 180),
+}

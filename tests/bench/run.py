@@ -46,6 +46,12 @@ def parse_args(argv=None):
         default=3.0,
         help="seconds per path for the cached home page against a static file (default 3; 0: skip)",
     )
+    parser.add_argument("--no-flyers", action="store_true", help="skip the flyer PDF benchmark")
+    parser.add_argument("--only-flyers", action="store_true", help="only the flyer PDF benchmark")
+    parser.add_argument(
+        "--flyer-iterations", type=int, default=7, help="rounds per one-page flyer case (default 7)"
+    )
+    parser.add_argument("--letter-runs", type=int, default=2, help="rounds per letter case (default 2)")
     parser.add_argument("--output-dir", type=Path, default=RESULTS_DIR)
     return parser.parse_args(argv)
 
@@ -97,6 +103,7 @@ def main(argv=None):
     django.setup()
 
     from .dataset import EXTRA_PAGES, prepare
+    from .flyers import format_flyer_table, measure_flyers
     from .measure import (
         discover_paths,
         format_growth_table,
@@ -109,12 +116,16 @@ def main(argv=None):
 
     started = datetime.now(UTC)
     dataset = prepare(fresh=args.fresh, extra_pages=[] if args.no_extra_pages else EXTRA_PAGES)
-    paths = args.paths or discover_paths(all_generated=args.all_generated)
-    print(f"Measuring {len(paths)} paths: {args.warmup} warm-up + {args.iterations} timed requests each...")
-    measured = measure_cached_and_uncached(paths, iterations=args.iterations, warmup=args.warmup)
-    table = format_table(measured)
-    rates = {}
-    if args.throughput_seconds > 0:
+    paths, table, rates, search, growth, flyer_result = [], "", {}, [], [], None
+    measured = {"baseline": {"median_ms": 0.0}, "pages": []}
+    if not args.only_flyers:
+        paths = args.paths or discover_paths(all_generated=args.all_generated)
+        print(
+            f"Measuring {len(paths)} paths: {args.warmup} warm-up + {args.iterations} timed requests each..."
+        )
+        measured = measure_cached_and_uncached(paths, iterations=args.iterations, warmup=args.warmup)
+        table = format_table(measured)
+    if args.throughput_seconds > 0 and paths:
         from django.conf import settings
         from django.test import override_settings
 
@@ -126,17 +137,19 @@ def main(argv=None):
         table += "\n\nThroughput, one request after another in one process (requests per second):\n"
         table += "\n".join(f"  {path:<30} {rate:>8.1f}/s" for path, rate in rates.items())
         table += f"\n  cached home / static file: {rates[home_path] / rates[static_path]:.2f}"
-    search = []
     sizes = [int(size) for size in args.search_sizes.split(",") if size.strip() and int(size) > 0]
-    if sizes:
+    if sizes and not args.only_flyers:
         from django.db import connection
 
         print(f"Search at {', '.join(map(str, sizes))} pages (added in bulk, then rolled back)...")
         search = search_scale(sizes, iterations=max(5, args.iterations // 2))
         table += "\n\nSearch as the site grows (ratio to the minimal view; queries per search):\n"
         table += format_search_table(search, connection.vendor)
-    growth = []
-    if args.growth > 0 and not args.no_extra_pages:
+    if not args.no_flyers:
+        flyer_result = measure_flyers(iterations=args.flyer_iterations, letter_runs=args.letter_runs)
+        table += ("\n\n" if table else "") + "Flyer PDFs (toolkit.flyers through cms.pdf):\n"
+        table += format_flyer_table(flyer_result)
+    if args.growth > 0 and not args.no_extra_pages and not args.only_flyers:
         print(f"Counting queries of the listings before and after {args.growth} more pages...")
         growth = query_growth(EXTRA_PAGES, extra=args.growth)
         table += "\n\nSQL queries as listings grow (pages added in a transaction, then rolled back):\n"
@@ -149,16 +162,18 @@ def main(argv=None):
         "query_growth": growth,
         "throughput": rates,
         "search_scale": search,
+        "flyers": flyer_result,
     }
     written = write_results(result, args.output_dir, table)
     print()
     print(table)
     print()
-    print(
-        "ratio = median latency / median latency of the minimal view "
-        f"({measured['baseline']['median_ms']:.2f} ms) through the same middleware; "
-        "c.ratio: the same with the page cache on (cache: hit when the page was served from it)."
-    )
+    if measured["pages"]:
+        print(
+            "ratio = median latency / median latency of the minimal view "
+            f"({measured['baseline']['median_ms']:.2f} ms) through the same middleware; "
+            "c.ratio: the same with the page cache on (cache: hit when the page was served from it)."
+        )
     print(f"Results: {written} (and latest.json, latest.txt)")
     failed = [row["path"] for row in measured["pages"] if row["status"] >= 400]
     if failed:

@@ -24,6 +24,7 @@ def item_form(**overrides):
         ),
         "downloads": inline_formset([]),
         "advice_card_links": inline_formset([]),
+        "flyer_template_links": inline_formset([]),
         "comments": inline_formset([]),
         "action-publish": "publish",
     }

@@ -3,6 +3,7 @@
 from .advice import AdviceCard
 from .bundles import Bundle
 from .documents import ToolkitDocument
+from .flyers import FlyerJob, FlyerTemplate, ToolkitItemFlyerTemplate
 from .pages import (
     ToolkitDownload,
     ToolkitIndexPage,
@@ -16,9 +17,12 @@ __all__ = [
     "AdviceCard",
     "Bundle",
     "DownloadCount",
+    "FlyerJob",
+    "FlyerTemplate",
     "ToolkitDocument",
     "ToolkitDownload",
     "ToolkitIndexPage",
+    "ToolkitItemFlyerTemplate",
     "ToolkitItemAdviceCard",
     "ToolkitItemOccasion",
     "ToolkitItemPage",

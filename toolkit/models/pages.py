@@ -12,7 +12,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 
 from home.models import IntroMixin
@@ -100,7 +100,7 @@ class ToolkitIndexPage(RoutablePageMixin, IntroMixin, Page):
         return serve_or_prepare_bundle(request, self, occasion)
 
 
-class ToolkitItemPage(IntroMixin, Page):
+class ToolkitItemPage(RoutablePageMixin, IntroMixin, Page):
     """One material: what it is for, what you need, the steps, tips, advice and the downloads."""
 
     kind = models.CharField(_("soort materiaal"), max_length=20, choices=Kind.choices, default=Kind.ADVICE)
@@ -126,6 +126,11 @@ class ToolkitItemPage(IntroMixin, Page):
             FieldPanel("tips"),
             InlinePanel("downloads", label=_("Download"), heading=_("Downloads")),
             InlinePanel("advice_card_links", label=_("Advieskaart"), heading=_("Advieskaarten")),
+            InlinePanel(
+                "flyer_template_links",
+                label=_("Flyersjabloon"),
+                heading=_("Zelf maken: flyers en brieven"),
+            ),
         ]
     )
     search_fields = (
@@ -196,6 +201,50 @@ class ToolkitItemPage(IntroMixin, Page):
             .order_by("path")[:limit]
         )
 
+    def flyer_templates(self):
+        """The flyer templates offered here, each in the visitor's language where it is translated.
+
+        A translated page without links of its own offers those of its Dutch source page.
+        """
+        from .flyers import FlyerTemplate, ToolkitItemFlyerTemplate
+
+        links = ToolkitItemFlyerTemplate.objects.filter(page=self).select_related("template")
+        if not links and self.locale.language_code != settings.LANGUAGE_CODE:
+            source = self.get_translation_or_none(Locale.get_default())
+            if source is not None:
+                links = ToolkitItemFlyerTemplate.objects.filter(page=source).select_related("template")
+        templates = [link.template for link in links]
+        locale = Locale.get_active()
+        keys = [template.translation_key for template in templates if template.locale_id != locale.pk]
+        translated = {}
+        if keys:
+            translated = {
+                template.translation_key: template
+                for template in FlyerTemplate.objects.filter(translation_key__in=keys, locale=locale)
+            }
+        return [translated.get(template.translation_key, template) for template in templates]
+
+    def flyer_url(self, template):
+        return self.url + self.reverse_subpage("flyer_form", kwargs={"template_id": template.pk})
+
+    @path("maak/<int:template_id>/", name="flyer_form")
+    def flyer_form(self, request, template_id):
+        from ..flyer_views import flyer_form
+
+        return flyer_form(request, self, template_id)
+
+    @path("maak/<int:template_id>/voorbeeld/", name="flyer_preview")
+    def flyer_preview(self, request, template_id):
+        from ..flyer_views import flyer_preview
+
+        return flyer_preview(request, self, template_id)
+
+    @path("pdf/<str:key>/", name="flyer_download")
+    def flyer_download(self, request, key):
+        from ..flyer_views import flyer_download
+
+        return flyer_download(request, self, key)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         index_page = self.get_parent().specific
@@ -203,6 +252,9 @@ class ToolkitItemPage(IntroMixin, Page):
             index_page=index_page,
             download_groups=self.download_groups(),
             advice_cards=self.advice_cards(),
+            flyer_links=[
+                {"template": template, "url": self.flyer_url(template)} for template in self.flyer_templates()
+            ],
             related_items=self.related_items(),
             occasion_links=[
                 {
