@@ -11,14 +11,18 @@ Purge and erase log counts, never contents.
 """
 
 import logging
+import re
 from datetime import timedelta
+from email.utils import parseaddr
 
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.html import escape
 
 from cms import privacy
+from cms.models import OutboundEmail
 
 from .models import Gangmaker, PilotRound, RoundSubscriber, StorySubmission, StreetSignup
 
@@ -84,15 +88,72 @@ def export_signups(email):
     return privacy.Export(records=records)
 
 
+ERASED_NAME = "[naam verwijderd]"
+
+
+def _scrub_name(text, names):
+    for name in names:
+        text = re.sub(rf"\b{re.escape(name)}\b", ERASED_NAME, text, flags=re.IGNORECASE)
+    return text
+
+
+def _erase_traces_in_shared_signups(signup_ids, names):
+    """What still names the person once their gangmaker row is gone: the free texts of a sign-up
+    that other gangmakers carry on, and the mails to those gangmakers ("Samen met: <name>").
+    Only mails to the sign-ups' other gangmakers are looked at, so that a short or common name
+    cannot take anyone else's mail with it. Returns the number of mails deleted."""
+    names = sorted({name.strip() for name in names if len(name.strip()) >= 2}, key=len, reverse=True)
+    if not names:
+        return 0
+    for signup in StreetSignup.objects.filter(pk__in=signup_ids):
+        changed = {
+            field: _scrub_name(getattr(signup, field), names)
+            for field in ("already_does", "hopes")
+            if _scrub_name(getattr(signup, field), names) != getattr(signup, field)
+        }
+        if changed:
+            StreetSignup.objects.filter(pk=signup.pk).update(**changed)
+    others = {
+        address.lower()
+        for address in Gangmaker.objects.filter(signup_id__in=signup_ids).values_list("email", flat=True)
+    }
+    needles = [*names, *(escape(name) for name in names if escape(name) != name)]
+    query = Q()
+    for needle in needles:
+        query |= (
+            Q(subject__icontains=needle) | Q(body_text__icontains=needle) | Q(body_html__icontains=needle)
+        )
+    mails = [
+        mail
+        for mail in OutboundEmail.objects.filter(query)
+        if {parseaddr(address)[1].lower() for address in mail.recipients} & others
+    ]
+    if not mails:
+        return 0
+    deleted, _ = OutboundEmail.objects.filter(pk__in=[mail.pk for mail in mails]).delete()
+    return deleted
+
+
 def erase_signups(email):
-    """Remove the address from every sign-up (a sign-up left without gangmakers goes entirely)."""
+    """Remove the address from every sign-up (a sign-up left without gangmakers goes entirely).
+
+    A sign-up that other gangmakers carry on keeps its street, but loses the person's name from
+    its free texts and the mails to the others that name them."""
     email = privacy.normalise_email(email)
     with transaction.atomic():
-        signup_ids = set(Gangmaker.objects.filter(email__iexact=email).values_list("signup_id", flat=True))
-        count, _ = Gangmaker.objects.filter(email__iexact=email).delete()
+        gangmakers = Gangmaker.objects.filter(email__iexact=email)
+        signup_ids = set(gangmakers.values_list("signup_id", flat=True))
+        names = set(gangmakers.values_list("name", flat=True))
+        count, _ = gangmakers.delete()
         StreetSignup.objects.filter(pk__in=signup_ids, gangmakers__isnull=True).delete()
+        mails = _erase_traces_in_shared_signups(signup_ids, names)
         subscribers, _ = RoundSubscriber.objects.filter(email__iexact=email).delete()
-    logger.info("Erased %d gangmaker records and %d list addresses", count, subscribers)
+    logger.info(
+        "Erased %d gangmaker records, %d list addresses and %d mails to fellow gangmakers",
+        count,
+        subscribers,
+        mails,
+    )
     return count + subscribers
 
 
