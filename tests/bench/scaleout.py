@@ -12,11 +12,20 @@ What it does (docs/benchmarks.md, "Scale-out"):
    (`qcluster`, Redis broker, Redis cache), each in a process group of its own.
 3. A load generator in a separate process (threads, urllib, loopback): page views of every page
    of the sitemap and searches, spread over both web instances.
-4. The burst: every scenario of SCENARIOS at once (threads), while one qcluster is killed with
-   SIGKILL (the whole process group) half-way and started again.
-5. Then it waits for the outbox to drain and checks that every record and every mail is there
-   exactly once: rows in the database, outbox rows per recipient, and mail files written by the
-   workers' file backend (a mail sent twice would be two files).
+4. The burst: every scenario of SCENARIOS (200 workshop registrations, 100 street sign-ups) on
+   the demo content's form pages. Each submission GETs its form (CSRF cookie, the hidden time
+   token `form_started`, the formset's management form); after the last GET the generator waits
+   FORM_MIN_SECONDS + 1 once (the time trap stays on) and then POSTs all of them at once (16
+   threads), as through the TLS proxy (X-Forwarded-Proto, Origin). The per-IP rate limit is off
+   (FORM_RATE_LIMIT=0): every post comes from 127.0.0.1. 300 mails are queued straight into the
+   outbox at the same moment, and one qcluster is killed with SIGKILL (its whole process group)
+   when a third of the posts are answered, and started again two seconds later.
+5. Then it waits for the outbox to drain and checks that everything is there exactly once:
+   every POST answered with the redirect of a stored submission (the time trap's spam answer
+   would count as lost), one record per submission (the workshop's confirmed up to its free
+   seats and the rest on the waitlist; the round's free places "submitted", the rest waitlisted
+   at once), one outbox row per recipient (a registrant; each gangmaker), sent, and one mail
+   file entry per recipient written by the workers' file backend (a mail sent twice would be two).
 
 Prints a table and writes tests/bench/results/scaleout-latest.json. Exits 1 when anything is
 lost, doubled or failed.
@@ -32,6 +41,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import textwrap
 import threading
 import time
 import urllib.error
@@ -40,7 +50,7 @@ import urllib.request
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from http.cookiejar import CookieJar
+from html.parser import HTMLParser
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parents[2]
@@ -52,57 +62,102 @@ WEB_PORTS = (8101, 8102)
 
 @dataclass
 class Scenario:
-    """N submissions of one public form at once, and how to count what they left behind.
+    """N submissions of one public form at once, and what each must leave behind exactly once.
 
-    `path`: the page with the form (GET gives the CSRF cookie and the form's hidden fields);
-    `fields(n)`: the POST data of the n-th submission (its email must be unique per n);
-    `model`: "app.Model" of the record; `email_field`: its email field (to count records per
-    person); `mails_per_submission`: outbox rows each submission must queue. A scenario whose
-    model is not in this build is reported as skipped.
+    `target`: the key of the form page in `find_targets()` (its path and what is expected);
+    `fields(n, target)`: the POST data of the n-th submission on top of the form's hidden fields;
+    `recipients(n)`: the addresses the n-th submission queues one outbox row each for (and one
+    mail file each once the worker has sent it); `stored`: a regex the `Location` of the answer
+    to a stored submission matches (the form's spam path answers differently, so a submission
+    silently dropped by the time trap counts as lost).
     """
 
     name: str
-    path: str
+    target: str
     count: int
     fields: object
-    model: str
-    email_field: str = "email"
-    mails_per_submission: int = 1
-    email_pattern: str = "scaleout-{name}-{n}@example.org"
+    recipients: object
+    stored: str
 
 
-def _email(scenario, n):
-    return scenario.email_pattern.format(name=re.sub(r"\W", "", scenario.name), n=n)
+def _workshop_email(n):
+    return f"scaleout-ws-{n}@example.org"
 
 
-# The lead fills in the form fields once the workshops (#6) and sign-up (#7) forms are merged;
-# until then these models are not in the build and the scenarios are skipped with a note.
+def _gangmakers(n):
+    """Two gangmakers, every third sign-up three (the formset's min_num 2, max_num 3)."""
+    return 3 if n % 3 == 2 else 2
+
+
+def _gangmaker_email(n, k):
+    return f"scaleout-gm-{n}-{k}@example.org"
+
+
+def _registration_fields(n, target):
+    # pilots/workshops/forms.py RegistrationForm: no prefix; one person each, so the expected
+    # split is exact (the first seats_left get a seat, everyone after them the waitlist).
+    return {
+        "name": f"Deelnemer {n}",
+        "email": _workshop_email(n),
+        "phone": "06 12345678" if n % 2 else "",
+        "street": "Korenaarstraat",
+        "people": "1",
+        "dietary_needs": "vegetarisch" if n % 4 == 1 else "",
+        "accessibility_needs": "",
+    }
+
+
+def _signup_fields(n, target):
+    # pilots/signup_forms.py StreetSignupForm and its GangmakerFormSet (prefix "gangmaker").
+    districts = target["districts"] or ["Feijenoord"]
+    people = _gangmakers(n)
+    data = {
+        "street": f"Scaleoutstraat {n}",  # street + postcode unique: no sign-up is a duplicate
+        "postcode": "3071 AB",
+        "district": districts[n % len(districts)],
+        "households": str(20 + n),
+        "is_opzoomerstraat": "unknown",
+        "already_does": "Een straatfeest in de zomer.",
+        "hopes": "",
+        "heard_from": "neighbour",
+        "privacy_consent": "on",
+        "gangmaker-TOTAL_FORMS": str(people),
+        "gangmaker-INITIAL_FORMS": "0",
+        "gangmaker-MIN_NUM_FORMS": "2",
+        "gangmaker-MAX_NUM_FORMS": "3",
+    }
+    for k in range(people):
+        data[f"gangmaker-{k}-name"] = f"Gangmaker {n}-{k}"
+        data[f"gangmaker-{k}-email"] = _gangmaker_email(n, k)
+        data[f"gangmaker-{k}-phone"] = ""
+    return data
+
+
 SCENARIOS = [
     Scenario(
         name="workshop registrations",
-        path="/nl/workshops/{first_workshop}/",
+        target="workshop",
         count=200,
-        model="pilots.WorkshopRegistration",
-        fields=lambda s, n: {"name": f"Deelnemer {n}", "email": _email(s, n), "street": "Korenaarstraat"},
+        fields=_registration_fields,
+        # seats.register queues one mail: the confirmation, or "you are on the waitlist".
+        recipients=lambda n: [_workshop_email(n)],
+        stored=r"/bedankt/\?r=",
     ),
     Scenario(
         name="street sign-ups",
-        path="/nl/meedoen/",
+        target="signup",
         count=100,
-        model="pilots.StreetSignup",
-        fields=lambda s, n: {
-            "street": f"Proefstraat {n}",
-            "postcode": "3011 AA",
-            "name": f"Gangmaker {n}",
-            "email": _email(s, n),
-            "second_name": f"Tweede gangmaker {n}",
-            "second_email": f"tweede-{n}@example.org",
-        },
+        fields=_signup_fields,
+        # signup_moderation.submit_signup queues one "confirm your address" mail per gangmaker.
+        recipients=lambda n: [_gangmaker_email(n, k) for k in range(_gangmakers(n))],
+        stored=r"/bedankt/$",
     ),
 ]
-# Always run: 300 mails queued at once straight into the outbox (the same call a form makes),
-# so the kill -9 in the middle of sending is tested in every build.
+# Always run: 300 mails queued at once straight into the outbox (the same call a form makes).
 OUTBOX_BURST = 300
+# Wait this long after the last GET before the first POST: the form's time trap
+# (FORM_MIN_SECONDS, 2 s in production) treats a faster post as a bot's.
+FORM_MIN_SECONDS = 2
 
 
 @dataclass
@@ -151,8 +206,11 @@ def environment(workdir, database, redis_url):
         SECURE_SSL_REDIRECT="false",
         SECURE_HSTS_SECONDS="0",
         WAGTAILADMIN_BASE_URL=f"http://127.0.0.1:{WEB_PORTS[0]}",
-        FORM_MIN_SECONDS="0",  # the load generator fills a form in at once
-        FORM_RATE_LIMIT="0",  # and all from 127.0.0.1
+        # The time trap stays on (the load generator waits FORM_MIN_SECONDS between GET and
+        # POST); the per-IP rate limit (5 a minute) is off: every post comes from 127.0.0.1.
+        # The limit itself is tested in the ordinary suite (tests/cms, tests/security).
+        FORM_MIN_SECONDS=str(FORM_MIN_SECONDS),
+        FORM_RATE_LIMIT="0",
         SEARCH_RATE_LIMIT="0",
         LOG_LEVEL="WARNING",
         PYTHONUNBUFFERED="1",
@@ -257,16 +315,102 @@ def browse(paths, searches, stats, threads=8):
         list(pool.map(lambda url: fetch(url, stats), urls))
 
 
-def submit(scenario, n, path, stats):
-    """GET the form page (CSRF cookie, hidden fields), then POST one submission to it."""
-    jar = CookieJar()
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-    url = f"http://127.0.0.1:{WEB_PORTS[n % 2]}{path}"
-    status, body = fetch(url, stats, opener=opener)
-    hidden = dict(re.findall(rb'<input type="hidden" name="([^"]+)" value="([^"]*)"', body))
-    data = {key.decode(): value.decode() for key, value in hidden.items()}
-    data.update(scenario.fields(scenario, n))
-    return fetch(url, stats, data=urllib.parse.urlencode(data).encode(), opener=opener)[0]
+class _PostForm(HTMLParser):
+    """The hidden inputs of the POST form whose action is `path` (CSRF token, time token,
+    formset management form)."""
+
+    def __init__(self, path):
+        super().__init__()
+        self.path, self.inside, self.hidden = path, False, {}
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form":
+            action = (attrs.get("action") or self.path).split("#")[0]
+            self.inside = (attrs.get("method") or "").lower() == "post" and action == self.path
+        elif tag == "input" and self.inside and attrs.get("type") == "hidden" and attrs.get("name"):
+            self.hidden[attrs["name"]] = attrs.get("value") or ""
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self.inside = False
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None  # the 302 itself is the answer we check
+
+
+# As the TLS-terminating proxy of docs/deployment.md would send them: the production settings
+# trust X-Forwarded-Proto (SECURE_PROXY_SSL_HEADER), so CSRF checks the Origin as for HTTPS.
+def _proxy_headers(port):
+    return {"X-Forwarded-Proto": "https", "Origin": f"https://127.0.0.1:{port}"}
+
+
+@dataclass
+class Submission:
+    scenario: Scenario
+    n: int
+    url: str
+    port: int
+    target: dict
+    data: dict = field(default_factory=dict)
+    cookie: str = ""
+    status: int = 0
+    outcome: str = "not sent"
+
+
+def get_form(sub, path, stats):
+    """GET the form page: its CSRF cookie and the form's hidden fields (the time token)."""
+    request = urllib.request.Request(sub.url, headers={"X-Forwarded-Proto": "https"})  # noqa: S310
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310 (127.0.0.1)
+            body = response.read().decode()
+            cookies = [c.split(";")[0] for c in response.headers.get_all("Set-Cookie") or []]
+            stats.record(response.status)
+    except urllib.error.HTTPError as error:
+        stats.record(error.code, f"GET HTTP {error.code}")
+        sub.outcome = f"GET {error.code}"
+        return
+    except OSError as error:
+        stats.record(0, f"GET {type(error).__name__}")
+        sub.outcome = f"GET {type(error).__name__}"
+        return
+    parser = _PostForm(path)
+    parser.feed(body)
+    # The CSRF cookie is Secure (production): a client keeps it for https only, so it is sent by hand.
+    sub.cookie = "; ".join(c for c in cookies if c.startswith("csrftoken="))
+    sub.data = {**parser.hidden, **sub.scenario.fields(sub.n, sub.target)}
+    if "form_started" not in parser.hidden or not sub.cookie:
+        sub.outcome = "form without time token or CSRF cookie"
+
+
+def post_form(sub, stats):
+    if sub.outcome != "not sent":
+        return sub
+    opener = urllib.request.build_opener(_NoRedirect)
+    request = urllib.request.Request(  # noqa: S310 (always http://127.0.0.1)
+        sub.url,
+        data=urllib.parse.urlencode(sub.data).encode(),
+        headers={**_proxy_headers(sub.port), "Cookie": sub.cookie},
+    )
+    location = ""
+    try:
+        with opener.open(request, timeout=60) as response:
+            sub.status = response.status
+            response.read()
+    except urllib.error.HTTPError as error:
+        sub.status = error.code
+        location = error.headers.get("Location", "")
+        error.read()
+    except OSError as error:
+        stats.record(0, f"POST {type(error).__name__}")
+        sub.outcome = f"POST {type(error).__name__}"
+        return sub
+    stored = sub.status == 302 and re.search(sub.scenario.stored, location)
+    sub.outcome = "stored" if stored else f"POST {sub.status} {location or '(form again)'}"
+    stats.record(sub.status, None if stored else sub.outcome.split(" ?")[0])
+    return sub
 
 
 def django_json(env, code):
@@ -274,27 +418,40 @@ def django_json(env, code):
     return json.loads(manage(env, "shell", "-c", code, capture=True).strip().splitlines()[-1])
 
 
-def resolve_scenarios(env, wanted):
-    present = django_json(
+def find_targets(env):
+    """The form pages of the demo content and what the burst must leave behind on them.
+
+    workshop: the coming workshop with open registration, no waitlist and the most free seats;
+    its registrations are confirmed up to the free seats, the rest goes on the waitlist.
+    signup: the sign-up page and its open round; the free places get a sign-up in the running,
+    the rest is put on the waiting list at once.
+    """
+    return django_json(
         env,
-        "import json; from django.apps import apps; from wagtail.models import Page\n"
-        f"models = {[s.model for s in wanted]!r}\n"
-        "ok = {}\n"
-        "for m in models:\n"
-        "    try: apps.get_model(m); ok[m] = True\n"
-        "    except LookupError: ok[m] = False\n"
-        "w = Page.objects.live().filter(content_type__model='workshoppage',\n"
-        "    locale__language_code='nl').first()\n"
-        "print(json.dumps({'models': ok, 'first_workshop': w.slug if w else None}))",
+        textwrap.dedent(
+            """
+            import json
+            from django.db.models import Q
+            from pilots.models import PilotRound, SignupPage, WorkshopPage
+            out = {}
+            workshops = [
+                w for w in WorkshopPage.objects.live().filter(locale__language_code="nl")
+                if w.registration_state() == "open" and not w.has_waitlist and w.seats_left > 0
+            ]
+            if workshops:
+                w = max(workshops, key=lambda w: w.seats_left)
+                out["workshop"] = {"path": w.url, "id": w.seat_owner_id, "title": w.title,
+                                   "capacity": w.capacity, "seats_left": w.seats_left}
+            page = SignupPage.objects.live().filter(locale__language_code="nl").first()
+            round_ = page.open_round() if page else None
+            if round_:
+                out["signup"] = {"path": page.url, "id": round_.pk, "round": round_.name,
+                                 "capacity": round_.capacity, "taken": round_.places_taken(),
+                                 "districts": round_.district_list()}
+            print(json.dumps(out))
+            """
+        ),
     )
-    runnable, skipped = [], []
-    for scenario in wanted:
-        path = scenario.path.format(first_workshop=present["first_workshop"] or "-")
-        if present["models"].get(scenario.model) and "-" not in path.split("/"):
-            runnable.append((scenario, path))
-        else:
-            skipped.append(scenario.name)
-    return runnable, skipped
 
 
 def queue_outbox_burst(env, count):
@@ -319,46 +476,172 @@ def wait_for_outbox(env, timeout):
         )
         if state["pending"] == 0:
             return True
-        time.sleep(3)
+        time.sleep(5)
     return False
 
 
-def account(env, runnable, workdir):
-    """Records and outbox rows per scenario, and mail files per recipient."""
-    checks = [
-        {
-            "name": s.name,
-            "model": s.model,
-            "field": s.email_field,
-            "pattern": _email(s, 0).replace("-0@", "-%@"),
-        }
-        for s, _ in runnable
-    ]
-    counted = django_json(
-        env,
-        "import json; from django.apps import apps; from cms.models import OutboundEmail as O\n"
-        f"checks = {checks!r}\n"
-        "out = {}\n"
-        "for c in checks:\n"
-        "    prefix = c['pattern'].split('%')[0]\n"
-        "    rows = apps.get_model(c['model']).objects.filter(**{c['field'] + '__startswith': prefix})\n"
-        "    emails = list(rows.values_list(c['field'], flat=True))\n"
-        "    out[c['name']] = {'records': len(emails), 'distinct': len(set(emails)),\n"
-        "        'outbox': sum(1 for r in O.objects.values_list('recipients', flat=True)\n"
-        "                      if any(str(x).startswith(prefix) for x in r))}\n"
-        "burst = O.objects.filter(idempotency_key__startswith='burst-')\n"
-        "out['outbox burst'] = {'records': burst.count(),\n"
-        "    'distinct': burst.values('idempotency_key').distinct().count(),\n"
-        "    'outbox': burst.count(), 'sent': burst.filter(status='sent').count()}\n"
-        "out['_outbox'] = {s: O.objects.filter(status=s).count()\n"
-        "                  for s in ['pending', 'sending', 'sent', 'failed']}\n"
-        "print(json.dumps(out))",
+def outbox_status(database):
+    """The outbox by status, straight from PostgreSQL (fast enough to take at the moment of the kill)."""
+    result = subprocess.run(
+        [
+            "psql",
+            "-h",
+            "127.0.0.1",
+            "-U",
+            "postgres",
+            "-At",
+            "-F",
+            "=",
+            database,
+            "-c",
+            "SELECT status, count(*) FROM cms_outboundemail GROUP BY status ORDER BY status",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     )
+    return {k: int(v) for k, v in (line.split("=") for line in result.stdout.split())}
+
+
+def count_records(env, targets):
+    """What the burst left in the database: records per scenario and outbox rows per recipient."""
+    return django_json(
+        env,
+        textwrap.dedent(
+            f"""
+            import json
+            from collections import Counter
+            from cms.models import OutboundEmail
+            from pilots.models import Gangmaker, Registration, StreetSignup
+            targets = {targets!r}
+            out = {{}}
+            if "workshop" in targets:
+                rows = Registration.objects.filter(
+                    workshop_id=targets["workshop"]["id"], email__startswith="scaleout-ws-")
+                out["workshop"] = {{
+                    "emails": list(rows.values_list("email", flat=True)),
+                    "status": dict(Counter(rows.values_list("status", flat=True))),
+                    "people": sum(rows.filter(status="confirmed").values_list("people", flat=True)),
+                }}
+            if "signup" in targets:
+                rows = StreetSignup.objects.filter(
+                    round_id=targets["signup"]["id"], street__startswith="Scaleoutstraat ")
+                out["signup"] = {{
+                    "streets": list(rows.values_list("street", flat=True)),
+                    "emails": list(Gangmaker.objects.filter(signup__in=rows).values_list("email", flat=True)),
+                    "state": dict(Counter(rows.values_list("state", flat=True))),
+                    "waitlisted_automatically": rows.filter(waitlisted_automatically=True).count(),
+                    "duplicates": rows.filter(duplicate_of__isnull=False).count(),
+                }}
+            outbox = Counter()
+            for recipients, status in OutboundEmail.objects.values_list("recipients", "status"):
+                for address in recipients:
+                    if address.startswith(("scaleout-", "burst-")):
+                        outbox[f"{{address}}|{{status}}"] += 1
+            out["outbox"] = dict(outbox)
+            out["outbox_status"] = dict(Counter(OutboundEmail.objects.values_list("status", flat=True)))
+            # Rows tried more than once: a claim a dead worker left behind, released and sent again.
+            out["outbox_retried"] = OutboundEmail.objects.filter(attempts__gt=1).count()
+            print(json.dumps(out))
+            """
+        ),
+    )
+
+
+def mail_files(workdir):
+    """Recipients of the mails the workers' file backend wrote (a mail sent twice counts twice)."""
     files = Counter()
     for path in (workdir / "mail").glob("*.log"):
         for recipient in re.findall(r"^To: (.+)$", path.read_text(errors="replace"), re.MULTILINE):
             files[recipient.strip()] += 1
-    return counted, files
+    return files
+
+
+def account(scenarios, targets, counted, files, subs):
+    """One row per scenario: expected against found, and whether everything is there once."""
+    outbox = Counter()
+    sent = Counter()
+    for key, number in counted["outbox"].items():
+        address, status = key.rsplit("|", 1)
+        outbox[address] += number
+        if status == "sent":
+            sent[address] += number
+    rows = []
+    for scenario in scenarios:
+        target = targets[scenario.target]
+        n_range = range(scenario.count)
+        recipients = [address for n in n_range for address in scenario.recipients(n)]
+        found = counted[scenario.target]
+        stored = sum(1 for sub in subs if sub.scenario is scenario and sub.outcome == "stored")
+        row = {
+            "scenario": scenario.name,
+            "page": target["path"],
+            "submissions": scenario.count,
+            "stored_answers": stored,
+            "recipients": len(recipients),
+            "outbox_rows": sum(outbox[a] for a in recipients),
+            "outbox_sent": sum(sent[a] for a in recipients),
+            "mail_files": sum(files[a] for a in recipients),
+            "recipients_not_once": sorted(
+                a for a in recipients if not (outbox[a] == sent[a] == files[a] == 1)
+            )[:10],
+        }
+        if scenario.target == "workshop":
+            emails = found["emails"]
+            confirmed = min(scenario.count, target["seats_left"])
+            row.update(
+                records=len(emails),
+                distinct=len(set(emails)),
+                expected={"confirmed": confirmed, "waitlist": scenario.count - confirmed},
+                found=found["status"],
+            )
+            row["ok_records"] = sorted(emails) == sorted(_workshop_email(n) for n in n_range) and (
+                found["status"] == {k: v for k, v in row["expected"].items() if v}
+            )
+        else:
+            streets = found["streets"]
+            places = max(target["capacity"] - target["taken"], 0)
+            in_running = min(scenario.count, places)
+            row.update(
+                records=len(streets),
+                distinct=len(set(streets)),
+                gangmakers=len(found["emails"]),
+                expected={"submitted": in_running, "waitlisted": scenario.count - in_running},
+                found=found["state"],
+            )
+            row["ok_records"] = (
+                sorted(streets) == sorted(f"Scaleoutstraat {n}" for n in n_range)
+                and sorted(found["emails"]) == sorted(recipients)
+                and found["state"] == {k: v for k, v in row["expected"].items() if v}
+                and found["waitlisted_automatically"] == scenario.count - in_running
+                and found["duplicates"] == 0
+            )
+        row["ok"] = (
+            row["ok_records"]
+            and stored == scenario.count
+            and row["outbox_rows"] == row["outbox_sent"] == row["mail_files"] == len(recipients)
+            and not row["recipients_not_once"]
+        )
+        rows.append(row)
+    burst = [f"burst-{n}@example.org" for n in range(OUTBOX_BURST)]
+    not_once = sorted(a for a in burst if not (outbox[a] == sent[a] == files[a] == 1))
+    rows.append(
+        {
+            "scenario": "outbox burst",
+            "page": "(queue_mail)",
+            "submissions": OUTBOX_BURST,
+            "stored_answers": OUTBOX_BURST,
+            "records": sum(outbox[a] for a in burst),
+            "distinct": sum(1 for a in burst if outbox[a]),
+            "recipients": len(burst),
+            "outbox_rows": sum(outbox[a] for a in burst),
+            "outbox_sent": sum(sent[a] for a in burst),
+            "mail_files": sum(files[a] for a in burst),
+            "recipients_not_once": not_once[:10],
+            "ok": not not_once,
+        }
+    )
+    return rows
 
 
 def main(argv=None):
@@ -399,79 +682,101 @@ def main(argv=None):
             "statuses": {str(k): v for k, v in stats.statuses.items()},
         }
 
-        runnable, skipped = resolve_scenarios(env, SCENARIOS)
+        targets = find_targets(env)
+        runnable = [s for s in SCENARIOS if s.target in targets]
+        skipped = [s.name for s in SCENARIOS if s.target not in targets]
+        result["targets"] = targets
         burst_stats = Stats()
-        planned = ", ".join(f"{s.count} {s.name}" for s, _ in runnable) or "no form scenario in this build"
+        subs = []
+        for scenario in runnable:
+            target = targets[scenario.target]
+            for n in range(scenario.count):
+                port = WEB_PORTS[(n + len(subs)) % 2]
+                url = f"http://127.0.0.1:{port}{target['path']}"
+                subs.append(Submission(scenario, n, url, port, target))
+        planned = ", ".join(f"{s.count} {s.name} on {targets[s.target]['path']}" for s in runnable)
         print(
-            f"Burst: {planned} and {OUTBOX_BURST} mails queued at once; "
-            f"skipped: {', '.join(skipped) or 'none'}"
+            f"Burst: {planned or 'no form'}"
+            f" and {OUTBOX_BURST} mails queued at once; skipped: {', '.join(skipped) or 'none'}"
         )
-        queue_outbox_burst(env, OUTBOX_BURST)
-        jobs = [(s, n, path) for s, path in runnable for n in range(s.count)]
+        # 1. Every form is fetched (CSRF cookie, time token), all at once.
+        started = time.perf_counter()
+        with ThreadPoolExecutor(16) as pool:
+            list(pool.map(lambda sub: get_form(sub, sub.target["path"], burst_stats), subs))
+        gets_seconds = time.perf_counter() - started
+        # 2. One wait for the time trap after the last GET (the tokens count whole seconds).
+        time.sleep(FORM_MIN_SECONDS + 1)
+        # 3. Every form is posted at once, while one qcluster is killed and started again.
         killed = {}
+        posting = threading.Event()
+        answered = Counter()
 
         def killer():
-            time.sleep(1.0)
-            victim = workers[0]
-            stop(victim, signal.SIGKILL)
-            killed["at"] = time.strftime("%H:%M:%S")
+            # Half-way: a third of the posts answered, the outbox busy with their mails and the burst.
+            posting.wait()
+            deadline = time.time() + 120
+            while sum(answered.values()) < len(subs) // 3 and time.time() < deadline:
+                time.sleep(0.1)
+            stop(workers[0], signal.SIGKILL)
+            killed.update(
+                at=time.strftime("%H:%M:%S"),
+                after_posts=sum(answered.values()),
+                outbox_at_kill=outbox_status(args.database),
+            )
             time.sleep(2.0)
             workers[0] = start_worker(env, log)
+            killed["restarted"] = time.strftime("%H:%M:%S")
+
+        def post(sub):
+            post_form(sub, burst_stats)
+            answered[sub.outcome] += 1
+            return sub
 
         thread = None if args.no_kill else threading.Thread(target=killer)
         if thread:
             thread.start()
+        queue_outbox_burst(env, OUTBOX_BURST)
+        started = time.perf_counter()
+        posting.set()
         with ThreadPoolExecutor(16) as pool:
-            submitted = Counter(pool.map(lambda job: submit(*job, burst_stats), jobs))
+            list(pool.map(post, subs))
+        posts_seconds = time.perf_counter() - started
         if thread:
             thread.join()
         result["burst"] = {
-            "submissions": len(jobs),
+            "submissions": len(subs),
             "requests": burst_stats.requests,
-            "answers": {str(k): v for k, v in submitted.items()},
+            "get_seconds": round(gets_seconds, 1),
+            "post_seconds": round(posts_seconds, 1),
+            "answers": dict(Counter(sub.outcome for sub in subs)),
+            "statuses": {str(k): v for k, v in burst_stats.statuses.items()},
             "errors": dict(burst_stats.errors),
             "worker_killed_at": killed.get("at"),
+            "worker_killed_after_posts": killed.get("after_posts"),
+            "worker_restarted_at": killed.get("restarted"),
+            "outbox_at_kill": killed.get("outbox_at_kill"),
             "skipped_scenarios": skipped,
         }
         # The Redis broker loses a job taken by the killed worker; the outbox schedule (every
         # minute) sends what it left, and a row it left in "sending" is released after 10 minutes.
+        print("Waiting for the outbox to drain...")
+        started = time.perf_counter()
         drained = wait_for_outbox(env, timeout=900)
-        counted, files = account(env, runnable, workdir)
-        rows = []
-        for scenario, _ in runnable:
-            c = counted[scenario.name]
-            expected = scenario.count
-            mails = sum(files[_email(scenario, n)] for n in range(scenario.count))
-            rows.append(
-                {
-                    "scenario": scenario.name,
-                    "expected": expected,
-                    "records": c["records"],
-                    "distinct": c["distinct"],
-                    "outbox_rows": c["outbox"],
-                    "mail_files": mails,
-                    "ok": c["records"] == c["distinct"] == expected
-                    and c["outbox"] == expected * scenario.mails_per_submission,
-                }
-            )
-        burst = counted["outbox burst"]
-        burst_files = sum(files[f"burst-{n}@example.org"] for n in range(OUTBOX_BURST))
-        once = all(files[f"burst-{n}@example.org"] == 1 for n in range(OUTBOX_BURST))
-        rows.append(
-            {
-                "scenario": "outbox burst",
-                "expected": OUTBOX_BURST,
-                "records": burst["records"],
-                "distinct": burst["distinct"],
-                "outbox_rows": burst["sent"],
-                "mail_files": burst_files,
-                "ok": burst["records"] == burst["distinct"] == burst["sent"] == OUTBOX_BURST and once,
-            }
-        )
+        result["drain_seconds"] = round(time.perf_counter() - started)
+        counted = count_records(env, {s.target: targets[s.target] for s in runnable})
+        rows = account(runnable, targets, counted, mail_files(workdir), subs)
         result["accounting"] = rows
-        result["outbox"] = counted["_outbox"]
+        result["outbox"] = counted["outbox_status"]
+        result["outbox_retried"] = counted["outbox_retried"]
         result["drained"] = drained
-        ok = drained and all(row["ok"] for row in rows) and not stats.errors and not burst_stats.errors
+        ok = (
+            drained
+            and not skipped
+            and all(row["ok"] for row in rows)
+            and not stats.errors
+            and not burst_stats.errors
+            and not result["outbox"].get("failed")
+        )
     finally:
         for process in [*webs, *workers]:
             stop(process)
@@ -481,24 +786,38 @@ def main(argv=None):
         else:
             print(f"Working directory kept: {workdir}")
 
+    result["ok"] = ok
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     print()
     views = result["browse"]
     print(f"browse: {views['requests']} requests in {views['seconds']} s, errors {views['errors'] or 'none'}")
+    burst = result["burst"]
     print(
-        f"burst: {result['burst']['submissions']} submissions, errors {result['burst']['errors'] or 'none'}, "
-        f"worker killed at {result['burst']['worker_killed_at']}"
+        f"burst: {burst['submissions']} submissions, {burst['requests']} requests "
+        f"(GETs {burst['get_seconds']} s, POSTs {burst['post_seconds']} s), answers {burst['answers']}, "
+        f"errors {burst['errors'] or 'none'}; qcluster killed at {burst['worker_killed_at']} after "
+        f"{burst['worker_killed_after_posts']} posts (outbox then {burst['outbox_at_kill']}), "
+        f"restarted {burst['worker_restarted_at']}; "
+        f"outbox drained in {result['drain_seconds']} s"
     )
-    header = f"{'scenario':<24} {'expected':>8} {'records':>8} {'distinct':>8} {'outbox':>7} {'mails':>6}  ok"
+    header = (
+        f"{'scenario':<24} {'sent':>5} {'stored':>6} {'records':>7} {'distinct':>8} "
+        f"{'mails to':>8} {'outbox':>6} {'sent':>5} {'files':>5}  ok"
+    )
     print(header)
     print("-" * len(header))
     for row in result["accounting"]:
         print(
-            f"{row['scenario']:<24} {row['expected']:>8} {row['records']:>8} {row['distinct']:>8} "
-            f"{row['outbox_rows']:>7} {row['mail_files']:>6}  {'yes' if row['ok'] else 'NO'}"
+            f"{row['scenario']:<24} {row['submissions']:>5} {row['stored_answers']:>6} {row['records']:>7} "
+            f"{row['distinct']:>8} {row['recipients']:>8} {row['outbox_rows']:>6} {row['outbox_sent']:>5} "
+            f"{row['mail_files']:>5}  {'yes' if row['ok'] else 'NO'}"
         )
-    print(f"outbox: {result['outbox']}; results: {RESULTS}")
+        if "expected" in row:
+            print(f"{'':<24} expected {row['expected']}, found {row['found']}")
+        if row["recipients_not_once"]:
+            print(f"{'':<24} not exactly once: {row['recipients_not_once']}")
+    print(f"outbox: {result['outbox']}, retried {result['outbox_retried']}; results: {RESULTS}")
     return 0 if ok else 1
 
 
