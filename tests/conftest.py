@@ -23,6 +23,36 @@ def locales(db):
     return {locale.language_code: locale for locale in Locale.objects.all()}
 
 
+def _restore_after_flush():
+    """After a transactional test with serialized rollback, bring the migrations' data back at once.
+
+    Django reloads it at the *start* of the next serialized test only; its own runner runs every
+    transactional test last. With pytest-xdist's --dist loadfile a file's transactional test runs
+    among ordinary ones, which would then find the tables empty (no locales, groups, workflow).
+    """
+    from django.db import connections
+    from django.test import TransactionTestCase
+
+    original = TransactionTestCase._fixture_teardown
+    if getattr(original, "restores_serialized_contents", False):
+        return
+
+    def _fixture_teardown(self):
+        original(self)
+        if not self.serialized_rollback:
+            return
+        for alias in self._databases_names(include_mirrors=False):
+            contents = getattr(connections[alias], "_test_serialized_contents", None)
+            if contents:
+                connections[alias].creation.deserialize_db_from_string(contents)
+
+    _fixture_teardown.restores_serialized_contents = True
+    TransactionTestCase._fixture_teardown = _fixture_teardown
+
+
+_restore_after_flush()
+
+
 def pytest_collection_modifyitems(config, items):
     """A transactional test flushes the database afterwards, which also removes what the
     migrations made (locales, groups, the workflow) for every later test on that worker. Outside
