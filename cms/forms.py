@@ -18,10 +18,12 @@ posting within FORM_MIN_SECONDS of the page load, or a missing or forged time to
 
 import logging
 import time
+import unicodedata
 
 from django import forms
 from django.conf import settings
 from django.core import signing
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from . import ratelimit
@@ -36,6 +38,72 @@ _SALT = "cms.forms.started"
 def started_token(at=None):
     """A signed timestamp of when the form was shown (tests pass `at` to simulate an older form)."""
     return signing.dumps(int(at if at is not None else time.time()), salt=_SALT)
+
+
+_ALLOWED_CONTROL = {"\n", "\r", "\t"}
+
+
+def refuse_control_characters(value):
+    """Refuse NUL and other control or format characters (new lines and tabs are fine)."""
+    if any(
+        unicodedata.category(char) in {"Cc", "Cf"} and char not in _ALLOWED_CONTROL for char in str(value)
+    ):
+        raise ValidationError(
+            _("Er staan onzichtbare of vreemde tekens in. Typ de tekst opnieuw."), code="control"
+        )
+
+
+def refuse_line_breaks(value):
+    if "\n" in str(value) or "\r" in str(value):
+        raise ValidationError(_("Gebruik hier geen nieuwe regel."), code="newline")
+
+
+class AccessibleFormMixin:
+    """Every public form's fields, for people and screen readers alike.
+
+    - Each field points at its help text (`<id>_helptext`) and its error (`<id>_error`) with
+      aria-describedby, and says aria-invalid when it has an error; templates give those ids to the
+      help and error elements (templates/components/form_field.html does).
+    - Text fields get a `maxlength` in the browser; with `plain_text_rules`, control characters are
+      refused and one-line fields refuse line breaks.
+    """
+
+    plain_text_rules = True
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if not isinstance(field, forms.CharField) or isinstance(field.widget, forms.HiddenInput):
+                continue
+            if field.max_length:
+                field.widget.attrs.setdefault("maxlength", field.max_length)
+            if self.plain_text_rules:
+                field.validators.append(refuse_control_characters)
+                if not isinstance(field.widget, forms.Textarea):
+                    field.validators.append(refuse_line_breaks)
+        self.describe_fields()
+
+    def full_clean(self):
+        super().full_clean()
+        self.describe_fields()
+
+    def describe_fields(self):
+        """Call again after adding or removing fields."""
+        for name, field in self.fields.items():
+            if field.widget.is_hidden or name == HONEYPOT_FIELD or not self.auto_id:
+                continue
+            # BoundField.auto_id, without making (and caching) a BoundField: forms replace fields
+            # after __init__, and a cached BoundField would keep validating the old one.
+            html_name = self.add_prefix(name)
+            auto_id = str(self.auto_id) % html_name if "%s" in str(self.auto_id) else html_name
+            described = [f"{auto_id}_helptext"] if field.help_text else []
+            if self.is_bound and self._errors is not None and name in self._errors:
+                described.append(f"{auto_id}_error")
+                field.widget.attrs["aria-invalid"] = "true"
+            else:
+                field.widget.attrs.pop("aria-invalid", None)
+            if described:
+                field.widget.attrs["aria-describedby"] = " ".join(described)
 
 
 class PublicForm(forms.Form):

@@ -6,7 +6,6 @@ person never types them); so is more than the field can hold. Errors are linked 
 """
 
 import re
-import unicodedata
 
 from django import forms
 from django.conf import settings
@@ -14,27 +13,9 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from cms import ratelimit
-from cms.forms import PublicForm
+from cms.forms import AccessibleFormMixin, PublicForm
 
 from .models import StreetSignup
-
-_ALLOWED_CONTROL = {"\n", "\r", "\t"}
-
-
-def refuse_control_characters(value):
-    """Refuse NUL and control characters (new lines and tabs are fine in longer texts)."""
-    if any(
-        unicodedata.category(char) in {"Cc", "Cf"} and char not in _ALLOWED_CONTROL for char in str(value)
-    ):
-        raise ValidationError(
-            _("Er staan onzichtbare of vreemde tekens in. Typ de tekst opnieuw."), code="control"
-        )
-
-
-def refuse_line_breaks(value):
-    if "\n" in str(value) or "\r" in str(value):
-        raise ValidationError(_("Gebruik hier geen nieuwe regel."), code="newline")
-
 
 POSTCODE = re.compile(r"^\s*([1-9][0-9]{3})\s*([A-Za-z]{2})\s*$")
 
@@ -48,35 +29,6 @@ def normalise_postcode(value):
             code="postcode",
         )
     return f"{match.group(1)} {match.group(2).upper()}"
-
-
-class AccessibleFormMixin:
-    """Plain-text rules on every text field, and errors tied to their fields for screen readers."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            if isinstance(field, forms.CharField):
-                field.validators.append(refuse_control_characters)
-                if not isinstance(field.widget, forms.Textarea | forms.HiddenInput):
-                    field.validators.append(refuse_line_breaks)
-                if field.max_length and not isinstance(field.widget, forms.HiddenInput):
-                    field.widget.attrs.setdefault("maxlength", field.max_length)
-
-    def full_clean(self):
-        super().full_clean()
-        if not self.is_bound:
-            return
-        for name, field in self.fields.items():
-            bound = self[name]
-            described = []
-            if field.help_text:
-                described.append(f"{bound.auto_id}_helptext")
-            if name in self.errors:
-                described.append(f"{bound.auto_id}_error")
-                field.widget.attrs["aria-invalid"] = "true"
-            if described:
-                field.widget.attrs["aria-describedby"] = " ".join(described)
 
 
 class GangmakerForm(AccessibleFormMixin, forms.Form):

@@ -4,9 +4,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from cms.forms import PublicForm
+from cms.forms import AccessibleFormMixin, PublicForm
 
-from .signup_forms import AccessibleFormMixin
 from .submission_images import reencode_photo
 
 

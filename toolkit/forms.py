@@ -4,7 +4,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from cms.forms import PublicForm
+from cms.forms import AccessibleFormMixin, PublicForm
 
 from .choices import Kind, Occasion
 
@@ -53,8 +53,10 @@ class SingleLineField(forms.CharField):
 MAX_ADDRESSES = 300
 
 
-class FlyerForm(PublicForm):
+class FlyerForm(AccessibleFormMixin, PublicForm):
     """What a gangmaker fills in to make a flyer or letters from a FlyerTemplate."""
+
+    plain_text_rules = False  # SingleLineField removes control characters and refuses line breaks
 
     rate_limit_scope = "flyer"
 
@@ -136,16 +138,6 @@ class FlyerForm(PublicForm):
         for field in self.fields.values():
             if isinstance(field, SingleLineField):
                 field.widget.attrs.setdefault("maxlength", str(field.max_length))
-
-    def full_clean(self):
-        super().full_clean()
-        # Point each field with an error at its message (and help), so screen readers read both.
-        for name in self.errors:
-            if name in self.fields:
-                described = [f"{self[name].auto_id}_errors"]
-                if self.fields[name].help_text:
-                    described.append(f"{self[name].auto_id}_helptext")
-                self.fields[name].widget.attrs["aria-describedby"] = " ".join(described)
 
     def clean(self):
         cleaned = super().clean()

@@ -5,7 +5,7 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cms.forms import PublicForm
+from cms.forms import AccessibleFormMixin, PublicForm
 
 from ..models.workshops import MAX_PEOPLE
 
@@ -18,27 +18,9 @@ def clean_text(value):
     return " ".join("".join(ch if ch.isprintable() else " " for ch in value or "").split())
 
 
-class DescribedFieldsMixin:
-    """Ties each field to its help text and error message (aria-describedby, aria-invalid)."""
+class RegistrationForm(AccessibleFormMixin, PublicForm):
+    plain_text_rules = False  # control characters are removed (clean_text), not refused
 
-    def describe_fields(self):
-        for name, field in self.fields.items():
-            if field.widget.is_hidden or name == "website_url":
-                continue
-            widget_id = self[name].id_for_label
-            described = [f"{widget_id}-help"] if field.help_text else []
-            if self.is_bound and name in self.errors:
-                described.append(f"{widget_id}-error")
-                field.widget.attrs["aria-invalid"] = "true"
-            if described:
-                field.widget.attrs["aria-describedby"] = " ".join(described)
-
-    def full_clean(self):
-        super().full_clean()
-        self.describe_fields()
-
-
-class RegistrationForm(DescribedFieldsMixin, PublicForm):
     rate_limit_scope = "workshop-registration"
     rate_limit_email_field = "email"
 
@@ -117,9 +99,5 @@ class RegistrationForm(DescribedFieldsMixin, PublicForm):
         return clean_text(self.cleaned_data.get("accessibility_needs"))
 
 
-class ChangePeopleForm(DescribedFieldsMixin, forms.Form):
+class ChangePeopleForm(AccessibleFormMixin, forms.Form):
     people = forms.TypedChoiceField(label=_("Met hoeveel mensen kom je?"), choices=PEOPLE_CHOICES, coerce=int)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.describe_fields()

@@ -57,7 +57,7 @@ def test_workshop_page_renders_details_and_form(client, workshop):
     assert "Nog 5 plekken" in html
     assert 'name="email"' in html
     assert 'name="website_url"' in html  # the honeypot
-    assert 'aria-describedby="id_email-help"' in html
+    assert 'aria-describedby="id_email_helptext"' in html
 
 
 def test_valid_registration_is_confirmed_and_mailed_with_a_calendar_file(client, workshop):

@@ -2,6 +2,7 @@
 
 import io
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -349,8 +350,8 @@ def test_invalid_input_gives_errors_next_to_the_field_and_keeps_what_was_typed(
     html = response.content.decode()
     assert message in html
     assert 'class="message message--error flyer-errors"' in html  # summarised at the top
-    assert f'id="flyer-{field}_errors"' in html  # and next to the field
-    assert f'aria-describedby="flyer-{field}_errors' in html
+    assert f'id="flyer-{field}_error"' in html  # and next to the field
+    assert re.search(rf'aria-describedby="[^"]*flyer-{field}_error"', html)
     assert 'value="bij nummer 14"' in html  # what was typed stays
     assert FlyerJob.objects.count() == 0
 
