@@ -8,7 +8,7 @@ from django import forms
 from django.core.cache import cache
 from django.test import RequestFactory
 
-from cms.forms import HONEYPOT_FIELD, STARTED_FIELD, PublicForm, started_token
+from cms.forms import HONEYPOT_FIELD, STARTED_FIELD, AccessibleFormMixin, PublicForm, started_token
 
 
 class NameForm(PublicForm):
@@ -123,3 +123,44 @@ def test_rate_limit_behind_a_trusted_proxy_uses_the_forwarded_address(settings):
     assert client_ip(request) == "5.6.7.8"
     settings.TRUSTED_PROXY_COUNT = 0
     assert client_ip(request) == "10.0.0.1"
+
+
+class DescribedForm(AccessibleFormMixin, PublicForm):
+    name = forms.CharField(max_length=20, help_text="Je voornaam is genoeg.")
+    story = forms.CharField(widget=forms.Textarea, max_length=2000)
+
+
+def test_fields_point_at_their_help_and_error(request_from):
+    form = DescribedForm()
+    html = str(form["name"])
+    assert 'aria-describedby="id_name_helptext"' in html
+    assert 'maxlength="20"' in html
+    form = DescribedForm(data(name=""), request=request_from())
+    assert not form.is_valid()
+    html = str(form["name"])
+    assert 'aria-describedby="id_name_helptext id_name_error"' in html
+    assert 'aria-invalid="true"' in html
+    assert "aria-describedby" not in str(form["website_url"])  # the honeypot stays silent
+
+
+def test_plain_text_rules_refuse_control_characters_and_line_breaks(request_from):
+    form = DescribedForm(data(name="Fa\x00tima", story="regel een\nregel twee"), request=request_from())
+    assert not form.is_valid()
+    assert "onzichtbare of vreemde tekens" in str(form.errors["name"])
+    assert "story" not in form.errors  # a text area may have new lines
+    form = DescribedForm(data(name="Fa\ntima", story="\u202eomgekeerd"), request=request_from())
+    assert not form.is_valid()
+    assert "geen nieuwe regel" in str(form.errors["name"])
+    assert "onzichtbare of vreemde tekens" in str(form.errors["story"])
+
+
+def test_a_field_replaced_after_init_is_the_one_that_validates(request_from):
+    class ChoiceForm(AccessibleFormMixin, PublicForm):
+        district = forms.CharField(max_length=80)
+
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.fields["district"] = forms.ChoiceField(choices=[("Zuidwijk", "Zuidwijk")])
+
+    assert not ChoiceForm(data(district="Hillegersberg"), request=request_from()).is_valid()
+    assert ChoiceForm(data(district="Zuidwijk"), request=request_from()).is_valid()
