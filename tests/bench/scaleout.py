@@ -511,10 +511,16 @@ def count_records(env, targets):
             f"""
             import json
             from collections import Counter
+            from django.db.models import Max, Min
             from cms.models import OutboundEmail
             from pilots.models import Gangmaker, Registration, StreetSignup
             targets = {targets!r}
             out = {{}}
+            def before(first, then):
+                last = first.aggregate(m=Max("created_at"))["m"]
+                earliest = then.aggregate(m=Min("created_at"))["m"]
+                return last is None or earliest is None or last < earliest
+
             if "workshop" in targets:
                 rows = Registration.objects.filter(
                     workshop_id=targets["workshop"]["id"], email__startswith="scaleout-ws-")
@@ -522,6 +528,9 @@ def count_records(env, targets):
                     "emails": list(rows.values_list("email", flat=True)),
                     "status": dict(Counter(rows.values_list("status", flat=True))),
                     "people": sum(rows.filter(status="confirmed").values_list("people", flat=True)),
+                    # First come, first served under the workshop's lock: every seat went to an
+                    # earlier registration than every waitlisted one.
+                    "in_order": before(rows.filter(status="confirmed"), rows.filter(status="waitlist")),
                 }}
             if "signup" in targets:
                 rows = StreetSignup.objects.filter(
@@ -532,6 +541,7 @@ def count_records(env, targets):
                     "state": dict(Counter(rows.values_list("state", flat=True))),
                     "waitlisted_automatically": rows.filter(waitlisted_automatically=True).count(),
                     "duplicates": rows.filter(duplicate_of__isnull=False).count(),
+                    "in_order": before(rows.filter(state="submitted"), rows.filter(state="waitlisted")),
                 }}
             outbox = Counter()
             for recipients, status in OutboundEmail.objects.values_list("recipients", "status"):
@@ -594,9 +604,12 @@ def account(scenarios, targets, counted, files, subs):
                 distinct=len(set(emails)),
                 expected={"confirmed": confirmed, "waitlist": scenario.count - confirmed},
                 found=found["status"],
+                in_order=found["in_order"],
             )
-            row["ok_records"] = sorted(emails) == sorted(_workshop_email(n) for n in n_range) and (
-                found["status"] == {k: v for k, v in row["expected"].items() if v}
+            row["ok_records"] = (
+                sorted(emails) == sorted(_workshop_email(n) for n in n_range)
+                and found["status"] == {k: v for k, v in row["expected"].items() if v}
+                and found["in_order"]
             )
         else:
             streets = found["streets"]
@@ -608,6 +621,7 @@ def account(scenarios, targets, counted, files, subs):
                 gangmakers=len(found["emails"]),
                 expected={"submitted": in_running, "waitlisted": scenario.count - in_running},
                 found=found["state"],
+                in_order=found["in_order"],
             )
             row["ok_records"] = (
                 sorted(streets) == sorted(f"Scaleoutstraat {n}" for n in n_range)
@@ -615,6 +629,7 @@ def account(scenarios, targets, counted, files, subs):
                 and found["state"] == {k: v for k, v in row["expected"].items() if v}
                 and found["waitlisted_automatically"] == scenario.count - in_running
                 and found["duplicates"] == 0
+                and found["in_order"]
             )
         row["ok"] = (
             row["ok_records"]
@@ -814,7 +829,10 @@ def main(argv=None):
             f"{row['mail_files']:>5}  {'yes' if row['ok'] else 'NO'}"
         )
         if "expected" in row:
-            print(f"{'':<24} expected {row['expected']}, found {row['found']}")
+            print(
+                f"{'':<24} expected {row['expected']}, found {row['found']}, "
+                f"first come first served: {row['in_order']}"
+            )
         if row["recipients_not_once"]:
             print(f"{'':<24} not exactly once: {row['recipients_not_once']}")
     print(f"outbox: {result['outbox']}, retried {result['outbox_retried']}; results: {RESULTS}")
