@@ -36,8 +36,8 @@ _SALT = "cms.forms.started"
 
 
 def started_token(at=None):
-    """A signed timestamp of when the form was shown (tests pass `at` to simulate an older form)."""
-    return signing.dumps(int(at if at is not None else time.time()), salt=_SALT)
+    """A signed timestamp (milliseconds) of when the form was shown; `at` simulates an older form."""
+    return signing.dumps(int((at if at is not None else time.time()) * 1000), salt=_SALT)
 
 
 _ALLOWED_CONTROL = {"\n", "\r", "\t"}
@@ -167,7 +167,7 @@ class PublicForm(forms.Form):
             reason = "honeypot filled in"
         else:
             try:
-                started = int(signing.loads(cleaned.get(STARTED_FIELD) or "", salt=_SALT))
+                started = int(signing.loads(cleaned.get(STARTED_FIELD) or "", salt=_SALT)) / 1000
             except (signing.BadSignature, TypeError, ValueError):
                 reason = "missing or forged time token"
             else:

@@ -30,7 +30,8 @@ logger = logging.getLogger(__name__)
 
 MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024
 # A worker that died while sending leaves its row in "sending"; after this it is tried again.
-SENDING_LEASE = timedelta(minutes=10)
+# OUTBOX_SENDING_LEASE_SECONDS: longer than a send can take, or a slow send would be claimed twice.
+SENDING_LEASE = timedelta(seconds=getattr(settings, "OUTBOX_SENDING_LEASE_SECONDS", 600))
 
 
 def queue_mail(

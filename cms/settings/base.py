@@ -263,6 +263,8 @@ OUTBOX_MAX_ATTEMPTS = env_int("OUTBOX_MAX_ATTEMPTS", 12)
 OUTBOX_BATCH_SIZE = env_int("OUTBOX_BATCH_SIZE", 50)
 # A pending mail older than this means the worker or the SMTP server is down (healthz says 503).
 OUTBOX_STALE_AFTER_SECONDS = env_int("OUTBOX_STALE_AFTER_SECONDS", 15 * 60)
+# A row a worker claimed but never finished (it died) is sent again after this lease.
+OUTBOX_SENDING_LEASE_SECONDS = env_int("OUTBOX_SENDING_LEASE_SECONDS", 10 * 60)
 QUEUE_STALE_AFTER_SECONDS = env_int("QUEUE_STALE_AFTER_SECONDS", 10 * 60)
 
 # How long personal data is kept (cms.privacy; shown on the privacy statement page), in days.

@@ -164,3 +164,11 @@ def test_a_field_replaced_after_init_is_the_one_that_validates(request_from):
 
     assert not ChoiceForm(data(district="Hillegersberg"), request=request_from()).is_valid()
     assert ChoiceForm(data(district="Zuidwijk"), request=request_from()).is_valid()
+
+
+def test_the_time_trap_counts_fractions_of_a_second(request_from, settings):
+    """The token keeps milliseconds: 1.9 s after the page loaded is still too fast for 2 s."""
+    settings.FORM_MIN_SECONDS = 2
+    form = NameForm(data(**{STARTED_FIELD: started_token(time.time() - 1.9)}), request=request_from())
+    assert not form.is_valid()
+    assert form.is_spam
