@@ -23,6 +23,18 @@ def locales(db):
     return {locale.language_code: locale for locale in Locale.objects.all()}
 
 
+@pytest.fixture(autouse=True)
+def _dutch_unless_a_test_says_otherwise():
+    """Every test starts in the site's default language: a test (or a view) that activated another
+    language must not change the messages the next test on that worker sees."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 def _restore_after_flush():
     """After a transactional test with serialized rollback, bring the migrations' data back at once.
 
