@@ -1,3 +1,6 @@
+import socket
+import threading
+
 import pytest
 
 from wagtail.models import Locale, Page, Site
@@ -86,3 +89,29 @@ def pytest_collection_modifyitems(config, items):
             "Transactional tests without serialized rollback (they would flush the migrations' data):\n  "
             + "\n  ".join(offenders)
         )
+
+
+@pytest.fixture
+def listener():
+    """A local TCP server that counts the connections made to it (none are expected)."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(8)
+    server.settimeout(0.2)
+    state = {"connections": 0, "stop": False, "port": server.getsockname()[1]}
+
+    def accept():
+        while not state["stop"]:
+            try:
+                connection, _address = server.accept()
+            except OSError:
+                continue
+            state["connections"] += 1
+            connection.close()
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    yield state
+    state["stop"] = True
+    thread.join(1)
+    server.close()

@@ -1,8 +1,6 @@
 """cms.pdf: the one safe renderer (real WeasyPrint, read back with pypdf)."""
 
 import io
-import socket
-import threading
 from unittest import mock
 
 import pytest
@@ -18,32 +16,6 @@ from cms import pdf
 def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
-
-
-@pytest.fixture
-def listener():
-    """A local TCP server that counts the connections made to it (none are expected)."""
-    server = socket.socket()
-    server.bind(("127.0.0.1", 0))
-    server.listen(8)
-    server.settimeout(0.2)
-    state = {"connections": 0, "stop": False, "port": server.getsockname()[1]}
-
-    def accept():
-        while not state["stop"]:
-            try:
-                connection, _address = server.accept()
-            except OSError:
-                continue
-            state["connections"] += 1
-            connection.close()
-
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
-    yield state
-    state["stop"] = True
-    thread.join(1)
-    server.close()
 
 
 A5 = {"size": "A5", "margin": "10mm", "font": "11pt"}

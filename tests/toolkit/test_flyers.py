@@ -4,9 +4,7 @@ import io
 import os
 import re
 import shutil
-import socket
 import subprocess
-import threading
 import time
 from datetime import date, timedelta
 from unittest import mock
@@ -258,31 +256,6 @@ def test_cached_file_is_written_atomically_under_media_flyers(client, item, flye
     files = list((media_root / "flyers").iterdir())
     assert [path.name for path in files] == [f"{job.key}.pdf"]  # no temporary file left behind
     assert job.file_name == f"flyers/{job.key}.pdf"
-
-
-@pytest.fixture
-def listener():
-    server = socket.socket()
-    server.bind(("127.0.0.1", 0))
-    server.listen(8)
-    server.settimeout(0.2)
-    state = {"connections": 0, "stop": False, "port": server.getsockname()[1]}
-
-    def accept():
-        while not state["stop"]:
-            try:
-                connection, _address = server.accept()
-            except OSError:
-                continue
-            state["connections"] += 1
-            connection.close()
-
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
-    yield state
-    state["stop"] = True
-    thread.join(1)
-    server.close()
 
 
 def test_hostile_input_ends_up_as_harmless_text(client, item, flyer_template, listener, settings):
