@@ -29,6 +29,7 @@ from cms.mail import queue_mail, send_pending_mail
 from cms.models import OutboundEmail
 from pilots.models import StorySubmission, StreetSignup
 from pilots.models.workshops import Registration
+from tests.pilots.signup_support import signup_data as valid_signup_data
 
 pytestmark = pytest.mark.django_db
 
@@ -135,32 +136,7 @@ WORKSHOP_ENDPOINTS = [
 
 # Street sign-ups: the form (with its gangmaker formset), the "tell me" list, the `?t=` links.
 def signup_data(o=None):
-    return {
-        "street": "Bloemkoolstraat",
-        "postcode": "3074tk",
-        "district": "Feijenoord",
-        "households": "48",
-        "is_opzoomerstraat": "yes",
-        "already_does": "Een straatfeest.",
-        "hopes": "Meer contact.",
-        "heard_from": "neighbour",
-        "privacy_consent": "on",
-        "website_url": "",
-        "form_started": started_token(),
-        "gangmaker-TOTAL_FORMS": "3",
-        "gangmaker-INITIAL_FORMS": "0",
-        "gangmaker-MIN_NUM_FORMS": "2",
-        "gangmaker-MAX_NUM_FORMS": "3",
-        "gangmaker-0-name": "Ans de Wit",
-        "gangmaker-0-email": "ans.nieuw@example.org",
-        "gangmaker-0-phone": "06 12345678",
-        "gangmaker-1-name": "Yusuf Kaya",
-        "gangmaker-1-email": "yusuf@example.org",
-        "gangmaker-1-phone": "",
-        "gangmaker-2-name": "",
-        "gangmaker-2-email": "",
-        "gangmaker-2-phone": "",
-    }
+    return valid_signup_data(**{"gangmaker-0-email": "ans.nieuw@example.org"})
 
 
 def signup_page(o):
