@@ -31,7 +31,8 @@ from pilots.models import StorySubmission, StreetSignup
 from pilots.models.workshops import Registration
 from tests.pilots.signup_support import signup_data as valid_signup_data
 
-pytestmark = pytest.mark.django_db
+# "hostile": the grid is large and database-agnostic; CI runs it once, on PostgreSQL (.ci/run).
+pytestmark = [pytest.mark.django_db, pytest.mark.hostile]
 
 PAYLOADS = {
     "script": '<script>alert("xss")</script>',
