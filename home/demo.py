@@ -47,14 +47,18 @@ def ensure_home_page():
     return home
 
 
-def translate_once(page, language_code, content_by_language, content_key=None):
-    """Translate `page` into `language_code` unless a translation exists (editors' work is kept)."""
+def translate_once(page, language_code, content_by_language, content_key=None, *, publish=True):
+    """Translate `page` into `language_code` unless a translation exists (editors' work is kept).
+    With ``publish=False`` a new translation stays a draft (for the editorial workflow)."""
     locale = Locale.objects.get(language_code=language_code)
     existing = page.get_translation_or_none(locale)
     if existing is not None:
         return existing
     return translate(
-        page, language_code, segment_pairs(content_by_language["nl"], content_by_language[language_code])
+        page,
+        language_code,
+        segment_pairs(content_by_language["nl"], content_by_language[language_code]),
+        publish=publish,
     )
 
 

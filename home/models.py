@@ -9,6 +9,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from cms.publishing import GuardedPublishMixin
+
 from .blocks import BaseStreamBlock, StandardPageStreamBlock
 
 
@@ -29,7 +31,7 @@ class IntroMixin(models.Model):
         abstract = True
 
 
-class HomePage(IntroMixin, Page):
+class HomePage(GuardedPublishMixin, IntroMixin, Page):
     hero_image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("grote foto"),
@@ -58,7 +60,7 @@ class HomePage(IntroMixin, Page):
         verbose_name_plural = _("startpagina's")
 
 
-class StandardPage(IntroMixin, Page):
+class StandardPage(GuardedPublishMixin, IntroMixin, Page):
     """A plain content page: privacy statement, accessibility statement, about us."""
 
     body = StreamField(StandardPageStreamBlock(), verbose_name=_("inhoud"))

@@ -186,3 +186,24 @@ def format_consent_log_message(data):
     return gettext("Toestemming bevestigd voor %(people)s.") % {
         "people": "; ".join(f"{person['name']} ({person['location']})" for person in people)
     }
+
+
+def publish_through_workflow(page, *, author, reviewer, moderator, final_approver, kept_at):
+    """Take `page` through the whole editorial workflow: `author` submits its latest content,
+    `reviewer` approves the review, `moderator` confirms every person's consent (kept at `kept_at`),
+    and `final_approver`'s approval publishes it. For content that arrives as a finished whole (the
+    demo); each step is the one an editor takes in the admin."""
+    from wagtail.models import Page
+
+    page.save_revision(user=author, log_action=True)
+    page.get_workflow().start(page, author)
+    Page.objects.get(pk=page.pk).current_workflow_task_state.approve(user=reviewer)
+    consent_step = Page.objects.get(pk=page.pk).current_workflow_task_state.specific
+    people = people_on_revision(revision_under_review(consent_step))
+    confirm_consent_and_approve(
+        consent_step,
+        moderator,
+        confirmations=[{**person, "location": kept_at} for person in people],
+        nobody=not people,
+    )
+    Page.objects.get(pk=page.pk).current_workflow_task_state.approve(user=final_approver)

@@ -17,6 +17,7 @@ from wagtail.models import Collection
 from cms.demo import child_page, rich, stream
 from home.demo import add_menu_link, translate_once
 
+from . import consent, notifications
 from .demo_content import (
     DEMO_USERS,
     ILLUSTRATIONS,
@@ -30,6 +31,9 @@ from .demo_content import (
 )
 from .models import PilotIndexPage, PilotPage, PilotPerson, StoryIndexPage, StoryPage, StoryPerson
 from .workflow import ensure_workflow
+
+# Where the demo moderator says the signed consent forms are kept.
+CONSENT_KEPT_AT = "Getekend formulier in de map Lief & Leed (demo)"
 
 
 def ensure_users():
@@ -162,7 +166,26 @@ def people(model, facts):
     ]
 
 
-def ensure_pilots(home, images):
+def publish_through_workflow(page, users, author="redacteur"):
+    """Publish `page` the way the editors do (cms.publishing refuses anything else for a page that
+    names people), without mailing anyone about a history that happened "in the past"."""
+    # Fresh user objects: Wagtail caches a user's page permissions on the instance, and the sections
+    # (with their permissions) are created during the demo.
+    users = {name: get_user_model().objects.get(pk=user.pk) for name, user in users.items()}
+    with notifications.muted():
+        consent.publish_through_workflow(
+            page,
+            author=users[author],
+            reviewer=users["redacteur2"],
+            moderator=users["moderator"],
+            final_approver=users["eindredacteur"],
+            kept_at=CONSENT_KEPT_AT,
+        )
+    page.refresh_from_db()
+    return page
+
+
+def ensure_pilots(home, images, users):
     index, _ = child_page(home, PilotIndexPage, **PILOT_INDEX["nl"])
     translate_once(index, "en", PILOT_INDEX)
     pilots = {}
@@ -173,13 +196,21 @@ def ensure_pilots(home, images):
             page = PilotPage(slug=slug, **pilot_fields(content["nl"], facts, images))
             page.people = people(PilotPerson, facts)
             index.add_child(instance=page)
-            page.save_revision().publish()
+            publish_through_workflow(page, users)
         else:
             page = existing.specific
         if "en" in content:
-            translate_once(page, "en", content)
+            translate_published(page, "en", content, users)
         pilots[slug] = page
     return index, pilots
+
+
+def translate_published(page, language_code, content, users):
+    """A translation made by the demo translator and published through the same workflow."""
+    translated = translate_once(page, language_code, content, publish=False)
+    if not translated.live:
+        publish_through_workflow(translated, users, author="vertaler")
+    return translated
 
 
 def ensure_stories(home, images, pilots, users):
@@ -202,12 +233,12 @@ def ensure_stories(home, images, pilots, users):
             wait_at_the_consent_step(page, users)
         else:
             index.add_child(instance=page)
-            page.save_revision().publish()
+            publish_through_workflow(page, users)
         stories[slug] = page
     for slug, content in STORIES.items():
         for language in ("en", "ar"):
             if language in content and stories[slug].live:
-                translate_once(stories[slug], language, content)
+                translate_published(stories[slug], language, content, users)
     return index, stories
 
 
@@ -227,7 +258,7 @@ def load(context):
     ensure_workflow()
     users = ensure_users()
     images = ensure_illustrations()
-    pilot_index, pilots = ensure_pilots(home, images)
+    pilot_index, pilots = ensure_pilots(home, images, users)
     story_index, stories = ensure_stories(home, images, pilots, users)
     ensure_workflow()  # the sections exist now: the workflow and the permissions apply to them
     add_menu_link(pilot_index)

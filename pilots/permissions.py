@@ -6,16 +6,35 @@ tester narrows it: a non-superuser may publish only when the page's latest workf
 approved consent check that confirmed every person on the latest revision. So the last approval
 publishes, and nobody with the publish permission can skip the consent check by publishing
 directly. Unpublishing (for instance when someone withdraws consent) is not narrowed.
+
+Routes that publish without a person (wagtail-localize, commands, scheduled publishing) meet the same
+rule through ``cms.publishing``: a revision that names people goes live only when the consent check
+of the page's latest workflow run confirmed every one of them, in every language.
 """
 
 from functools import cached_property
 
+from django.utils.translation import gettext as _
+
 from wagtail.models import PagePermissionTester, TaskState, WorkflowState
+
+from cms.publishing import GuardedPublishMixin
 
 
 def consent_confirmed_for_latest_revision(page):
     """True when the latest workflow run on `page` confirmed consent for everyone on its latest
     revision (or confirmed that nobody on it needs to give consent)."""
+    return consent_confirmed(page, page.get_latest_revision())
+
+
+def people_on(revision, page):
+    latest = revision.as_object() if revision else page
+    return {person["name"] for person in getattr(latest, "consent_people", list)()}
+
+
+def consent_confirmed(page, revision):
+    """True when the latest workflow run on `page` confirmed consent for everyone on `revision`
+    (or confirmed that nobody on it needs to give consent)."""
     from .models import ConsentCheckTaskState, ConsentConfirmation
 
     workflow_state = WorkflowState.objects.for_instance(page).order_by("-created_at", "-pk").first()
@@ -24,9 +43,7 @@ def consent_confirmed_for_latest_revision(page):
     approved = ConsentCheckTaskState.objects.filter(
         workflow_state=workflow_state, status=TaskState.STATUS_APPROVED
     ).values("pk")
-    revision = page.get_latest_revision()
-    latest = revision.as_object() if revision else page
-    people = {person["name"] for person in getattr(latest, "consent_people", list)()}
+    people = people_on(revision, page)
     if not people:
         return approved.exists()
     confirmed = set(
@@ -46,8 +63,17 @@ class ConsentPagePermissionTester(PagePermissionTester):
         return consent_confirmed_for_latest_revision(self.page)
 
 
-class ConsentGuardedPublishMixin:
+class ConsentGuardedPublishMixin(GuardedPublishMixin):
     """For page models: publishing needs the consent check (see the module docstring)."""
 
     def permissions_for_user(self, user):
         return ConsentPagePermissionTester(user, self)
+
+    def content_publish_refusal(self, revision):
+        """Whoever publishes: a revision that names people needs their confirmed consent."""
+        if not people_on(revision, self) or consent_confirmed(self, revision):
+            return None
+        return _(
+            "Deze pagina noemt mensen. Ze kan pas online als hun toestemming in de "
+            "toestemmingscontrole is bevestigd: stuur de pagina in voor controle."
+        )

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin import messages
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.models import Page
+from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 
 def synced_translation(page):
@@ -135,3 +136,43 @@ def translations_out_of_date(sender, instance, revision=None, **kwargs):
             pending.append((translation.target_locale, total - done))
     if pending:
         notify_translators(page, pending, revision)
+
+
+class GuardedUpdateTranslationsView(UpdateTranslationsView):
+    """wagtail-localize's "update existing translations" with its "publish immediately" box.
+
+    That view checks only the permission to submit translations, which Vertalers have, and then
+    publishes every translation. ``cms.publishing`` refuses such a publish for anyone who may not
+    publish the page; this view says so on the form, before anything is saved, and keeps what was
+    chosen. Registered under wagtail-localize's own URL (see wagtail_hooks), so every link to it
+    lands here.
+    """
+
+    def form_valid(self, form):
+        if form.cleaned_data["publish_translations"]:
+            user = self.request.user
+            targets = (
+                translation.source.get_translated_instance(translation.target_locale)
+                if translation.source.get_source_instance().has_translation(translation.target_locale)
+                else None
+                for translation in self.object.translations.filter(enabled=True).select_related(
+                    "source", "target_locale"
+                )
+            )
+            refused = [
+                str(target)
+                for target in targets
+                if isinstance(target, Page) and not target.permissions_for_user(user).can_publish()
+            ]
+            if refused:
+                form.add_error(
+                    "publish_translations",
+                    _(
+                        "Je mag %(pages)s niet meteen publiceren. Werk de vertalingen bij zonder dit "
+                        "vinkje en stuur ze in voor controle: de eindredactie publiceert ze na de "
+                        "toestemmingscontrole."
+                    )
+                    % {"pages": ", ".join(refused)},
+                )
+                return self.render_to_response({**self.get_context_data(), "form": form})
+        return super().form_valid(form)

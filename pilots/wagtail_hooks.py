@@ -10,7 +10,11 @@ from cms.admin_views import ReadOnlyPermissionPolicy
 
 from .consent import CONSENT_LOG_ACTION, format_consent_log_message
 from .models import ConsentConfirmation
-from .translation_review import SubmitTranslationButton, submit_translation_view
+from .translation_review import (
+    GuardedUpdateTranslationsView,
+    SubmitTranslationButton,
+    submit_translation_view,
+)
 
 register_permission_policy(ConsentConfirmation, ReadOnlyPermissionPolicy(ConsentConfirmation))
 
@@ -64,7 +68,13 @@ def register_translation_review_url():
             "pilots/vertaling-ter-controle/<int:page_id>/",
             submit_translation_view,
             name="pilots_submit_translation",
-        )
+        ),
+        # In front of wagtail-localize's own view at the same address (this app's hooks load first).
+        path(
+            "localize/update/<int:translation_source_id>/",
+            GuardedUpdateTranslationsView.as_view(),
+            name="pilots_update_translations",
+        ),
     ]
 
 

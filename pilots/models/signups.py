@@ -18,6 +18,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page, TranslatableMixin
 
+from cms.publishing import GuardedPublishMixin
 from home.models import IntroMixin
 
 PLAIN_TEXT_HELP = _("Platte tekst: HTML wordt nooit als HTML getoond.")
@@ -329,7 +330,7 @@ def language_or_default(code):
     return code if code in codes else settings.LANGUAGE_CODE
 
 
-class SignupPage(RoutablePageMixin, IntroMixin, Page):
+class SignupPage(GuardedPublishMixin, RoutablePageMixin, IntroMixin, Page):
     """/nl/meedoen/: the sign-up form of the open round, or "tell me when it opens"."""
 
     cache_public = False  # a form: never from the page cache (cms/pagecache.py)

@@ -17,6 +17,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
+from cms.publishing import GuardedPublishMixin
 from home.models import IntroMixin
 
 from ..storage import private_storage
@@ -86,7 +87,7 @@ def delete_submission_photo(sender, instance, **kwargs):
         instance.photo.delete(save=False)
 
 
-class StorySubmissionPage(RoutablePageMixin, IntroMixin, Page):
+class StorySubmissionPage(GuardedPublishMixin, RoutablePageMixin, IntroMixin, Page):
     """/nl/deel-je-verhaal/: gangmakers send in a story; moderators decide what is published."""
 
     cache_public = False  # a form: never from the page cache (cms/pagecache.py)

@@ -22,13 +22,14 @@ from wagtail.fields import RichTextField
 from wagtail.models import Locale, Page
 from wagtail.search import index
 
+from cms.publishing import GuardedPublishMixin
 from home.models import IntroMixin
 
 MAX_PEOPLE = 4
 SHORT_RICH_TEXT = ["bold", "italic", "ul", "ol", "link"]
 
 
-class WorkshopIndexPage(RoutablePageMixin, IntroMixin, Page):
+class WorkshopIndexPage(GuardedPublishMixin, RoutablePageMixin, IntroMixin, Page):
     """/nl/workshops/: upcoming workshops first (with seats left), then past ones; an iCal feed."""
 
     search_fields = Page.search_fields + IntroMixin.search_fields
@@ -72,7 +73,7 @@ class WorkshopIndexPage(RoutablePageMixin, IntroMixin, Page):
         return self.render(request)
 
 
-class WorkshopPage(RoutablePageMixin, IntroMixin, Page):
+class WorkshopPage(GuardedPublishMixin, RoutablePageMixin, IntroMixin, Page):
     """One workshop with its registration form; the self-service pages are routes of this page."""
 
     cache_public = False  # a form and the seats left: never from the page cache

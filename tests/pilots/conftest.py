@@ -4,6 +4,7 @@ import wagtail_factories
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+from pilots.consent import publish_through_workflow
 from pilots.factories import PilotIndexPageFactory, StoryIndexPageFactory
 from pilots.workflow import EINDREDACTIE, MODERATOREN, REDACTIE, VERTALERS
 
@@ -26,13 +27,37 @@ def story_index(home_page):
 
 
 def publish_translation(page, locale, **changes):
-    """A published copy of `page` in `locale` (its parent must be translated already)."""
+    """A published copy of `page` in `locale` (its parent must be translated already). A page that
+    names people goes through the editorial workflow, as cms.publishing demands."""
     translated = page.copy_for_translation(locale)
     for name, value in changes.items():
         setattr(translated, name, value)
-    translated.save_revision().publish()
+    if getattr(translated, "consent_people", list)():
+        publish_with_consent(translated)
+    else:
+        translated.save_revision().publish()
     translated.refresh_from_db()
     return translated
+
+
+def publish_with_consent(page):
+    """Publish `page` through the whole editorial workflow, by one member of each group."""
+    User = get_user_model()
+    steps = {}
+    for group_name in (REDACTIE, MODERATOREN, EINDREDACTIE):
+        user, _ = User.objects.get_or_create(username=f"workflow-{group_name.lower()}")
+        user.groups.add(Group.objects.get(name=group_name))
+        steps[group_name] = User.objects.get(pk=user.pk)  # no cached page permissions
+    publish_through_workflow(
+        page,
+        author=steps[REDACTIE],
+        reviewer=steps[REDACTIE],
+        moderator=steps[MODERATOREN],
+        final_approver=steps[EINDREDACTIE],
+        kept_at="Map in de kast",
+    )
+    page.refresh_from_db()
+    return page
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 
+from cms.publishing import GuardedPublishMixin
 from home.models import IntroMixin
 
 from ..blocks import NeedBlock, StepBlock, TipBlock
@@ -23,7 +24,7 @@ from ..forms import ToolkitFilterForm
 from .advice import AdviceCard, localize_cards
 
 
-class ToolkitIndexPage(RoutablePageMixin, IntroMixin, Page):
+class ToolkitIndexPage(GuardedPublishMixin, RoutablePageMixin, IntroMixin, Page):
     """All materials as cards, filterable by occasion, kind and language (GET parameters)."""
 
     per_page = 12
@@ -100,7 +101,7 @@ class ToolkitIndexPage(RoutablePageMixin, IntroMixin, Page):
         return serve_or_prepare_bundle(request, self, occasion)
 
 
-class ToolkitItemPage(RoutablePageMixin, IntroMixin, Page):
+class ToolkitItemPage(GuardedPublishMixin, RoutablePageMixin, IntroMixin, Page):
     """One material: what it is for, what you need, the steps, tips, advice and the downloads."""
 
     kind = models.CharField(_("soort materiaal"), max_length=20, choices=Kind.choices, default=Kind.ADVICE)
