@@ -143,9 +143,8 @@ class GuardedUpdateTranslationsView(UpdateTranslationsView):
 
     That view checks only the permission to submit translations, which Vertalers have, and then
     publishes every translation. ``cms.publishing`` refuses such a publish for anyone who may not
-    publish the page; this view says so on the form, before anything is saved, and keeps what was
-    chosen. Registered under wagtail-localize's own URL (see wagtail_hooks), so every link to it
-    lands here.
+    publish the page; this view says so before anything is saved, on the same form. Registered
+    under wagtail-localize's own URL (see wagtail_hooks), so every link to it lands here.
     """
 
     def form_valid(self, form):
@@ -165,8 +164,9 @@ class GuardedUpdateTranslationsView(UpdateTranslationsView):
                 if isinstance(target, Page) and not target.permissions_for_user(user).can_publish()
             ]
             if refused:
-                form.add_error(
-                    "publish_translations",
+                # wagtail-localize's template shows no field errors: the admin's message bar does.
+                messages.error(
+                    self.request,
                     _(
                         "Je mag %(pages)s niet meteen publiceren. Werk de vertalingen bij zonder dit "
                         "vinkje en stuur ze in voor controle: de eindredactie publiceert ze na de "
@@ -174,5 +174,5 @@ class GuardedUpdateTranslationsView(UpdateTranslationsView):
                     )
                     % {"pages": ", ".join(refused)},
                 )
-                return self.render_to_response({**self.get_context_data(), "form": form})
+                return self.render_to_response(self.get_context_data())
         return super().form_valid(form)
