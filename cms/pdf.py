@@ -13,8 +13,12 @@ What makes it safe:
   (stylesheets, fonts, images) and media images, resolved to files under their roots after a
   real-path check, image types checked by their first bytes, size-capped, never over the network.
   `file:`, `http(s):` to anywhere, `data:` and everything else is refused and logged.
-- `max_pages` caps a render in the request; `limited=True` renders in a child process with a CPU
-  time, memory and wall-clock limit (for the worker).
+- `max_pages` caps a render in the request; `limited=True` renders in a forked child process with a
+  CPU time, memory and wall-clock limit (for the worker). The child is a plain `os.fork()`, not a
+  `multiprocessing` process: django-q2's worker processes are daemonic, and a daemonic process may
+  not start `multiprocessing` children.
+- The result is a `PDF`: the bytes, with the page count WeasyPrint already knows (`.pages`), so
+  nobody parses the finished file again to count them.
 - Every failure raises `RenderError`, whose `message` can be shown to the user as it is.
 
 The PDF is tagged (PDF/UA-1: a structure tree with the language of `<html lang>`), has a real
@@ -23,11 +27,12 @@ text layer and its title in the metadata. Templates extend `templates/pdf/base.h
 
 import io
 import logging
-import multiprocessing
 import os
 import re
 import resource
+import signal
 import tempfile
+import time
 import unicodedata
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -88,6 +93,17 @@ class RenderError(Exception):
 
 class RefusedResource(Exception):
     pass
+
+
+class PDF(bytes):
+    """The bytes of a rendered PDF; `pages` is its page count, as WeasyPrint laid it out."""
+
+    pages: int
+
+    def __new__(cls, data, pages):
+        pdf = super().__new__(cls, data)
+        pdf.pages = pages
+        return pdf
 
 
 def clean_text(value):
@@ -257,7 +273,7 @@ def render_html(template_name, context, *, language="nl", title=""):
 
 
 def html_to_pdf(html, *, title="", language="nl", max_pages=None, url_fetcher=None):
-    """PDF bytes from HTML made by `render_html` (WeasyPrint, PDF/UA-1, through the safe fetcher)."""
+    """A `PDF` from HTML made by `render_html` (WeasyPrint, PDF/UA-1, through the safe fetcher)."""
     logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
     fetcher = url_fetcher or SafeURLFetcher()
     try:
@@ -275,7 +291,7 @@ def html_to_pdf(html, *, title="", language="nl", max_pages=None, url_fetcher=No
     if title:
         document.metadata.title = title
     document.metadata.lang = language
-    return document.write_pdf(pdf_variant="pdf/ua-1")
+    return PDF(document.write_pdf(pdf_variant="pdf/ua-1"), len(document.pages))
 
 
 def render_pdf(
@@ -322,50 +338,81 @@ def _address_space():
 
 
 def _render_child(html, options, limits, target):
-    """In the child process: limit CPU time and memory, render, write the PDF to `target`."""
-    resource.setrlimit(resource.RLIMIT_CPU, (limits["cpu_seconds"], limits["cpu_seconds"] + 5))
-    # The child starts as a copy of its parent (a web or worker process with everything imported):
-    # the budget is on top of the address space it already has.
-    ceiling = _address_space() + limits["memory_bytes"]
-    resource.setrlimit(resource.RLIMIT_AS, (ceiling, ceiling))
+    """In the forked child: limit CPU time and memory, render, write the PDF to `target` whole.
+
+    The child never returns: it leaves by `os._exit`, so nothing of its parent (database
+    connections, the worker's queue, atexit handlers) is closed or flushed from here. It does not
+    touch the database; the inherited connections stay the parent's.
+    """
+    status = 1
     try:
-        pdf = html_to_pdf(html, **options)
-    except RenderError as error:
-        Path(target + ".error").write_text(str(error.message), encoding="utf-8")
-        os._exit(2)
-    except MemoryError:
-        os._exit(3)
-    Path(target).write_bytes(pdf)
-    os._exit(0)
+        resource.setrlimit(resource.RLIMIT_CPU, (limits["cpu_seconds"], limits["cpu_seconds"] + 5))
+        # The child starts as a copy of its parent (a web or worker process with everything
+        # imported): the budget is on top of the address space it already has.
+        ceiling = _address_space() + limits["memory_bytes"]
+        resource.setrlimit(resource.RLIMIT_AS, (ceiling, ceiling))
+        try:
+            pdf = html_to_pdf(html, **options)
+        except RenderError as error:
+            Path(target + ".error").write_text(str(error.message), encoding="utf-8")
+            status = 2
+        except MemoryError:
+            status = 3
+        else:
+            # Written under another name and renamed: the parent sees the whole file or none.
+            Path(target + ".tmp").write_bytes(pdf)
+            Path(target + ".pages").write_text(str(pdf.pages), encoding="ascii")
+            os.replace(target + ".tmp", target)
+            status = 0
+    except BaseException:  # noqa: BLE001 (anything at all: the child must leave by os._exit)
+        status = 4
+    finally:
+        os._exit(status)
+
+
+def _wait(pid, deadline):
+    """The child's exit code, or None when it is still running at `deadline` (monotonic)."""
+    while True:
+        done, wait_status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            return os.waitstatus_to_exitcode(wait_status)
+        if time.monotonic() >= deadline:
+            return None
+        time.sleep(0.02)
 
 
 def render_limited(html, *, title="", language="nl", max_pages=None):
-    """Render in a forked child with CPU, memory and time limits; the parent never runs WeasyPrint."""
+    """Render in a forked child with CPU, memory and time limits; the parent never runs WeasyPrint.
+
+    Works in any process, django-q2's daemonic workers included. A child that outlives the
+    wall-clock limit is killed (SIGKILL) and reaped.
+    """
     limits = render_limits()
     options = {"title": title, "language": language, "max_pages": max_pages}
     with tempfile.TemporaryDirectory(prefix="pdf-") as folder:
         target = os.path.join(folder, "out.pdf")
-        child = multiprocessing.get_context("fork").Process(
-            target=_render_child, args=(html, options, limits, target), daemon=True
-        )
-        child.start()
-        child.join(limits["wall_seconds"])
-        if child.is_alive():
-            child.kill()
-            child.join()
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover (the child; it leaves by os._exit)
+            _render_child(html, options, limits, target)
+        exitcode = _wait(pid, time.monotonic() + limits["wall_seconds"])
+        if exitcode is None:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
             raise RenderError(
                 _("Het maken van de PDF duurde te lang. Maak de tekst korter of kies minder adressen."),
                 detail="wall-clock limit",
             )
-        if child.exitcode == 0 and os.path.exists(target):
-            return Path(target).read_bytes()
+        if exitcode == 0 and os.path.exists(target):
+            pages = int(Path(target + ".pages").read_text(encoding="ascii"))
+            return PDF(Path(target).read_bytes(), pages)
         if os.path.exists(target + ".error"):
             raise RenderError(Path(target + ".error").read_text(encoding="utf-8"), detail="render refused")
-        raise RenderError(detail=f"render process ended with {child.exitcode}")
+        raise RenderError(detail=f"render process ended with {exitcode}")
 
 
 def page_count(pdf_bytes):
-    """The number of pages of a PDF (pypdf), for progress and checks."""
+    """The number of pages of a PDF file (pypdf), for checks of a PDF from elsewhere. A render's
+    own result knows its page count: `PDF.pages`."""
     from pypdf import PdfReader
 
     return len(PdfReader(io.BytesIO(pdf_bytes)).pages)

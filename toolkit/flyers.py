@@ -324,7 +324,7 @@ def render_job_pdf(job, *, limited):
     Each flyer is one page. When a long text (often two languages side by side) runs over, it is
     rendered once more in the compact variant (smaller type), which nearly always fits.
     """
-    from cms.pdf import page_count, render_pdf
+    from cms.pdf import render_pdf
 
     languages = job.language_list
     template = job.template
@@ -337,7 +337,7 @@ def render_job_pdf(job, *, limited):
         "limited": limited,
     }
     data = render_pdf("pdf/flyer.html", context, **options)
-    if page_count(data) > job.page_count:
+    if data.pages > job.page_count:  # WeasyPrint's own count: no second parse of the PDF
         data = render_pdf("pdf/flyer.html", {**context, "compact": True}, **options)
     return data
 

@@ -300,8 +300,10 @@ Q_CLUSTER = {
     "name": "liefleed",
     "workers": env_int("Q_WORKERS", 2),
     "recycle": 500,
-    "timeout": 300,
-    "retry": 420,
+    # Q_TIMEOUT: seconds a task may run before its worker is replaced; Q_RETRY: seconds after which
+    # an unacknowledged task (its worker killed) is handed out again. Retry must exceed timeout.
+    "timeout": env_int("Q_TIMEOUT", 300),
+    "retry": env_int("Q_RETRY", 420),
     "max_attempts": 5,
     "ack_failures": True,
     "catch_up": False,
@@ -314,6 +316,11 @@ if env("Q_BROKER", "orm") == "redis":
     Q_CLUSTER["redis"] = REDIS_URL
 else:
     Q_CLUSTER["orm"] = "queue" if "queue" in DATABASES else "default"
+if Q_CLUSTER["retry"] <= Q_CLUSTER["timeout"]:
+    raise ImproperlyConfigured(
+        f"Q_RETRY ({Q_CLUSTER['retry']}) must be greater than Q_TIMEOUT ({Q_CLUSTER['timeout']}): "
+        "otherwise a task that is still running is handed to a second worker."
+    )
 
 # Wagtail's own background work (search index, reference index, renditions, file deletion) runs
 # in the same django-q2 workers through this django-tasks backend.

@@ -173,6 +173,51 @@ def test_limited_render_in_a_child_process(db):
     assert "Begrensd" in text_of(result)
 
 
+def _render_in_a_daemonic_process(html, queue):
+    """What a django-q2 worker is: a daemonic multiprocessing process."""
+    try:
+        result = pdf.render_limited(html, title="Daemon")
+        queue.put(("ok", bytes(result), result.pages))
+    except Exception as error:  # reported to the test
+        queue.put(("error", repr(error), 0))
+
+
+def test_limited_render_works_inside_a_daemonic_worker_process():
+    """django-q2's workers are daemonic: a multiprocessing child is refused there ("daemonic
+    processes are not allowed to have children"); the renderer forks with os.fork instead."""
+    import multiprocessing
+
+    html = page_html("".join(f'<p style="break-after: page">Brief {n}</p>' for n in range(3)))
+    context = multiprocessing.get_context("fork")
+    queue = context.Queue()
+    worker = context.Process(target=_render_in_a_daemonic_process, args=(html, queue), daemon=True)
+    worker.start()
+    outcome, body, pages = queue.get(timeout=120)
+    worker.join(30)
+    assert outcome == "ok", body
+    assert pages == 3 == len(read(body).pages)
+
+
+def test_the_page_count_comes_from_weasyprint_not_a_second_parse():
+    html = page_html("".join(f'<p style="break-after: page">Brief {n}</p>' for n in range(4)))
+    with mock.patch("pypdf.PdfReader", side_effect=AssertionError("parsed again")):
+        in_process = pdf.html_to_pdf(html)
+        limited = pdf.render_limited(html)
+    assert in_process.pages == limited.pages == 4
+    assert len(read(limited).pages) == 4
+
+
+def test_a_killed_render_is_reaped(settings):
+    import os
+
+    settings.PDF_RENDER_LIMITS = {"wall_seconds": 0.05}
+    html = page_html("".join(f"<p>Regel {number}</p>" for number in range(4000)))
+    with pytest.raises(pdf.RenderError):
+        pdf.render_limited(html, title="t")
+    with pytest.raises(ChildProcessError):  # reaped: no zombie is left behind
+        os.waitpid(-1, os.WNOHANG)
+
+
 def test_limited_render_stops_at_the_time_limit(settings):
     settings.PDF_RENDER_LIMITS = {"wall_seconds": 0.05}
     html = page_html("".join(f"<p>Regel {number}</p>" for number in range(4000)))
