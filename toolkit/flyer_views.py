@@ -8,6 +8,8 @@
 Views stay thin: toolkit/flyers.py does the work. A failed render shows its message; never a 500.
 """
 
+from urllib.parse import urlencode
+
 from django.http import FileResponse, Http404, HttpResponseRedirect, JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
@@ -47,8 +49,25 @@ def _languages(template):
 
 
 def _form(request, template):
-    data = request.POST if request.method == "POST" else None
-    return FlyerForm(data, request=request, template=template, languages=_languages(template))
+    if request.method == "POST":
+        return FlyerForm(request.POST, request=request, template=template, languages=_languages(template))
+    initial = {}
+    earlier = _earlier_job(request, template)
+    if earlier is not None:
+        initial = FlyerForm.initial_from_job(earlier)
+    return FlyerForm(request=request, template=template, languages=_languages(template), initial=initial)
+
+
+def _earlier_job(request, template):
+    """The job named by `?opnieuw=<key>` (the opaque key of a PDF this visitor asked for), when it
+    was made from this template or one of its translations."""
+    key = request.GET.get("opnieuw", "")
+    if not key or len(key) > 128:
+        return None
+    job = FlyerJob.objects.select_related("template").filter(key=key).first()
+    if job is None or job.template.translation_key != template.translation_key:
+        return None
+    return job
 
 
 def _render_form(request, page, template, form, *, preview=None, error="", status=200):
@@ -181,7 +200,8 @@ def flyer_download(request, page, key):
             "self": page,
             "job": job,
             "failed": job.status == FlyerJob.Status.FAILED,
-            "form_url": page.flyer_url(job.template),
+            # Back to the form with what was filled in (the key is as opaque as this page's URL).
+            "form_url": f"{page.flyer_url(job.template)}?{urlencode({'opnieuw': job.key})}",
         },
     )
     add_never_cache_headers(response)

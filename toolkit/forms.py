@@ -180,6 +180,25 @@ class FlyerForm(AccessibleFormMixin, PublicForm):
         second = self.cleaned_data.get("second_language")
         return [first, second] if second else [first]
 
+    @staticmethod
+    def initial_from_job(job):
+        """The form's initial values from an earlier job's inputs (`flyer_inputs` the other way
+        round), so "Terug naar het formulier" after a failed PDF shows what was filled in."""
+        inputs = job.inputs or {}
+        languages = job.language_list
+        initial = {
+            name: inputs.get(name, "")
+            for name in ("street", "date", "start_time", "end_time", "place", "gangmakers", "contact")
+        }
+        initial.update(
+            language=languages[0] if languages else "",
+            second_language=languages[1] if len(languages) > 1 else "",
+        )
+        for name in ("number_from", "number_to", "numbers"):
+            if inputs.get(name):
+                initial[name] = inputs[name]
+        return initial
+
     def flyer_inputs(self, cleaned=None):
         """The input as plain JSON-able values (stored on the job, hashed for the cache)."""
         cleaned = self.cleaned_data if cleaned is None else cleaned

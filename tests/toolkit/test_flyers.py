@@ -363,6 +363,37 @@ def test_a_failed_render_gives_a_clear_message_not_a_500(client, item, flyer_tem
     assert FlyerJob.objects.get().status == FlyerJob.Status.FAILED
 
 
+def test_a_failed_worker_job_leads_back_to_a_filled_in_form_and_a_retry_renders_it(
+    client, item, flyer_template, django_capture_on_commit_callbacks
+):
+    data = form_data(number_from="2", number_to="48", numbers="even", gangmakers="Ayşe en Piotr")
+    with mock.patch("django_q.tasks.async_task") as queued, django_capture_on_commit_callbacks(execute=True):
+        response = client.post(form_url(item, flyer_template), data)
+    assert queued.call_count == 1
+    job = FlyerJob.objects.get()
+    with mock.patch("cms.pdf.html_to_pdf", side_effect=RuntimeError("boom")):
+        flyers.render_job(job.pk)  # what the worker runs; in the forked child the mock raises too
+    progress = client.get(response["Location"]).content.decode()
+    assert "De PDF is niet gelukt" in progress
+    back = re.search(r'<a class="button" href="([^"]+)">Terug naar het formulier', progress).group(1)
+    assert "Korenaarstraat" not in back and job.key in back  # an opaque key, no personal data
+    form = client.get(back.replace("&amp;", "&")).content.decode()
+    for value in ('value="Korenaarstraat"', "bij nummer 14", "Ayşe en Piotr", "06 12345678", 'value="48"'):
+        assert value in form, value
+    assert re.search(r'<input type="radio" name="numbers" value="even"[^>]*checked', form)
+    assert re.search(r'<option value="ar" selected>', form)
+    # Sending it again queues the same job again, and the worker now renders it.
+    with mock.patch("django_q.tasks.async_task") as queued, django_capture_on_commit_callbacks(execute=True):
+        client.post(form_url(item, flyer_template), data)
+    assert queued.call_count == 1
+    flyers.render_job(job.pk)
+    job.refresh_from_db()
+    assert job.status == FlyerJob.Status.READY
+    # Another template's form ignores the key.
+    other = client.get(form_url(item, flyer_template) + "?opnieuw=" + "0" * 64).content.decode()
+    assert "Ayşe en Piotr" not in other
+
+
 def test_a_template_not_offered_on_the_item_is_404(client, item, toolkit_index):
     other = FlyerTemplateFactory()
     assert client.get(form_url(item, other)).status_code == 404
