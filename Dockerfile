@@ -11,6 +11,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     VAR_DIR=/app/var \
     STATIC_ROOT=/app/staticfiles \
     MEDIA_ROOT=/app/var/media \
+    TRUSTED_PROXY_COUNT=1 \
     WEB_CONCURRENCY=3
 
 # The Debian packages of scripts/setup without the test tools: Pango and HarfBuzz for WeasyPrint

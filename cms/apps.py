@@ -12,7 +12,7 @@ class CmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import pagecache, privacy, queue, renditions
+        from . import checks, pagecache, privacy, queue, renditions  # noqa: F401 (checks registers)
 
         pagecache.connect_signals()
         renditions.connect_signals()

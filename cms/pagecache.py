@@ -24,6 +24,7 @@ nosniff and COOP headers as a fresh page; the stored response carries `Vary: Coo
 a Set-Cookie header.
 """
 
+import logging
 import time
 
 from django.conf import settings
@@ -37,6 +38,7 @@ from django.utils.cache import patch_vary_headers
 GENERATION_KEY = "pagecache:generation"
 HEADER = "X-Page-Cache"
 _UNCACHEABLE_DIRECTIVES = ("private", "no-cache", "no-store", "max-age=0")
+logger = logging.getLogger(__name__)
 _STORED_HEADERS_EXCLUDED = {"set-cookie", "content-length"}
 _extra_purge_models = set()
 
@@ -181,9 +183,12 @@ class PageCacheMiddleware:
         cache = page_cache()
         try:
             key = cache_key(request, current_generation(cache))
+            stored = cache.get(key)
         except DisallowedHost:
             return self.get_response(request)
-        stored = cache.get(key)
+        except Exception:  # the cache is unreachable or busy: serve the page without it
+            logger.warning("Page cache: read failed, serving uncached", exc_info=True)
+            return self.get_response(request)
         if stored is not None:
             status, headers, content = stored
             response = HttpResponse(content, status=status)
@@ -201,6 +206,9 @@ class PageCacheMiddleware:
                 for name, value in response.items()
                 if name.lower() not in _STORED_HEADERS_EXCLUDED
             ]
-            cache.set(key, (response.status_code, headers, response.content), settings.PAGE_CACHE_SECONDS)
+            try:
+                cache.set(key, (response.status_code, headers, response.content), settings.PAGE_CACHE_SECONDS)
+            except Exception:  # a page that cannot be stored is still served
+                logger.warning("Page cache: store failed", exc_info=True)
             response[HEADER] = "miss"
         return response

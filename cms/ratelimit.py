@@ -1,24 +1,51 @@
-"""Rate limits for public endpoints (search, forms), kept in the cache and shared by all workers.
+"""Rate limits for public endpoints (search, forms) and the login throttle, kept in the "counters"
+cache: shared by every process of the site and never evicted by page-cache entries (cms/cache.py).
 
 A window starts at a client's first request and lasts `period` seconds, so the count never resets
 halfway through a burst. The client's IP address is hashed with the secret key and never stored.
 """
 
 import hashlib
+import logging
 
 from django.conf import settings
-from django.core.cache import cache
+
+from .cache import counters as cache
+
+logger = logging.getLogger(__name__)
 
 
 def client_ip(request):
-    """The client's address; behind `TRUSTED_PROXY_COUNT` proxies, taken from X-Forwarded-For."""
+    """The client's address; behind `TRUSTED_PROXY_COUNT` proxies, taken from X-Forwarded-For.
+
+    The address is the one the outermost trusted proxy saw (counted from the right), so what a
+    client writes into its own X-Forwarded-For never counts. Without enough entries (a request
+    that did not pass the proxies) it is the connection's address.
+    """
     proxies = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
+    forwarded_header = request.META.get("HTTP_X_FORWARDED_FOR", "")
     if proxies:
-        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+        forwarded = [part.strip() for part in forwarded_header.split(",")]
         forwarded = [part for part in forwarded if part]
         if len(forwarded) >= proxies:
             return forwarded[-proxies]
+    elif forwarded_header and getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
+        _warn_once_about_proxies()
     return request.META.get("REMOTE_ADDR", "")
+
+
+_warned = False
+
+
+def _warn_once_about_proxies():
+    global _warned
+    if not _warned:
+        _warned = True
+        logger.warning(
+            "Requests arrive through a proxy (X-Forwarded-For) but TRUSTED_PROXY_COUNT is 0: every "
+            "visitor counts as the proxy's address for rate limits and the login throttle. "
+            "Set TRUSTED_PROXY_COUNT (docs/deployment.md)."
+        )
 
 
 def _key(scope, request, key=None):

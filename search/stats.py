@@ -1,21 +1,23 @@
 """Query statistics without personal data, counted in the cache and written to the database by a schedule.
 
-A search only touches the cache (Redis in production): per day and normalised query a counter, and
-a numbered slot list so the flush job can find the day's queries. `flush_search_stats` (every
-10 minutes, registered in SearchConfig.ready) moves the counts into SearchQueryStat and takes the
-same amount off the cache counters, so searches made during a flush are not lost and running the
-job twice adds nothing twice. Normalisation keeps words only (lower case), drops digit runs of
-five or more (phone numbers, house numbers with postcodes) and anything with an @ is never stored.
+A search only touches the "counters" cache (shared by every process, never evicted: cms/cache.py):
+per day and normalised query a counter, and a numbered slot list so the flush job can find the day's
+queries. `flush_search_stats` (every 10 minutes, registered in SearchConfig.ready) moves the counts
+into SearchQueryStat and takes the same amount off the cache counters, so searches made during a
+flush are not lost and running the job twice adds nothing twice. Normalisation keeps words only
+(lower case), drops digit runs of five or more (phone numbers, house numbers with postcodes) and
+anything with an @ is never stored.
 """
 
 import datetime
 import hashlib
 import re
 
-from django.core.cache import cache
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+
+from cms.cache import counters as cache
 
 MAX_STORED_LENGTH = 100
 TIMEOUT = 3 * 24 * 3600

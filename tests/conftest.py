@@ -27,6 +27,19 @@ def locales(db):
 
 
 @pytest.fixture(autouse=True)
+def _fresh_caches():
+    """Every test starts with empty caches: the page cache and the "counters" (rate limits, the
+    login throttle, search statistics), which are separate caches (cms/cache.py)."""
+    from django.core.cache import caches
+
+    for cache in caches.all(initialized_only=True):
+        cache.clear()
+    yield
+    for cache in caches.all(initialized_only=True):
+        cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _dutch_unless_a_test_says_otherwise():
     """Every test starts in the site's default language: a test (or a view) that activated another
     language must not change the messages the next test on that worker sees."""

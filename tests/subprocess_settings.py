@@ -43,6 +43,7 @@ def production_environment(**overrides):
         "SECRET_KEY": "".join(secrets.choice(alphabet) for _ in range(60)),
         "ALLOWED_HOSTS": "liefenleed.example.org",
         "DATABASE_URL": "sqlite:////tmp/liefenleed-deploy-check.sqlite3",
+        "TRUSTED_PROXY_COUNT": "1",  # behind the documented proxy (cms.W001 otherwise)
     }
     values.update(overrides)
     return clean_environment(**values)

@@ -211,22 +211,49 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 
-# Cache: local memory by default, Redis when REDIS_URL is set (shared by every web machine).
+# Caches, shared by every process of the site (web processes and the worker): Redis when REDIS_URL
+# is set, else SQLite files under CACHE_DIR (cms/cache.py, docs/adr/0005-shared-cache.md). "default"
+# holds whole pages and can evict them; "counters" holds rate limits, the login throttle and search
+# statistics and never evicts (with Redis: keep Redis's default maxmemory-policy "noeviction", or
+# give the counters their own Redis with COUNTERS_REDIS_URL).
 REDIS_URL = env("REDIS_URL")
+CACHE_DIR = Path(env("CACHE_DIR", VAR_DIR / "cache"))
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "liefleed",
-        }
+        },
+        "counters": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": env("COUNTERS_REDIS_URL", REDIS_URL),
+            "KEY_PREFIX": "liefleed-counters",
+        },
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# Whole pages for anonymous visitors (cms/pagecache.py): purged on every publish, and expired after
-# this many seconds for what changes with time (upcoming workshops). 0 switches the cache off.
-# A local-memory cache is per process: with several web processes set REDIS_URL, or a publish in
-# one process leaves the others' copies until they expire.
+    CACHES = {
+        "default": {
+            "BACKEND": "cms.cache.SharedDiskCache",
+            "LOCATION": str(CACHE_DIR / "default"),
+            "SHARDS": 4,
+            "DATABASE_TIMEOUT": 0.1,
+            "OPTIONS": {
+                "size_limit": env_int("CACHE_SIZE_MB", 256) * 1024 * 1024,
+                "eviction_policy": "least-recently-stored",
+            },
+        },
+        "counters": {
+            "BACKEND": "cms.cache.SharedDiskCache",
+            "LOCATION": str(CACHE_DIR / "counters"),
+            "SHARDS": 4,
+            "DATABASE_TIMEOUT": 0.1,
+            "OPTIONS": {"eviction_policy": "none", "size_limit": 2**40},
+        },
+    }
+# Whole pages for anonymous visitors (cms/pagecache.py): purged on every publish (in every process:
+# the cache is shared), and expired after this many seconds for what changes with time (upcoming
+# workshops). 0 switches the cache off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 
 # Mail: every message goes through the outbox (cms.mail), Django's and Wagtail's own too: their

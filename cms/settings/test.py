@@ -20,7 +20,12 @@ if not env("DATABASE_URL"):
         }
     }
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Local memory per test process (tests/conftest.py clears both before every test); the shared
+# caches themselves are tested in tests/cms/test_cache_processes.py and test_cache_eviction.py.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default"},
+    "counters": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "counters"},
+}
 # The test runner replaces EMAIL_BACKEND with locmem; tests of the outbox backend set it back.
 EMAIL_BACKEND = "cms.mail.OutboxBackend"
 OUTBOX_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
