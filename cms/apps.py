@@ -15,6 +15,11 @@ class CmsConfig(AppConfig):
         from . import checks, pagecache, privacy, queue, renditions  # noqa: F401 (checks registers)
 
         pagecache.connect_signals()
+        # Wagtail's default Site follows SITE_URL after every migrate (cms/links.py).
+
+        from .links import sync_default_site
+
+        post_migrate.connect(sync_default_site, sender=self, dispatch_uid="cms_sync_default_site")
         renditions.connect_signals()
 
         queue.register_schedule(

@@ -1,13 +1,11 @@
 """Demo content of the site shell: the home page in five languages, the standard pages, menus."""
 
-from urllib.parse import urlsplit
-
-from django.conf import settings
 from django.db.models import Max
 
 from wagtail.models import Locale, Page, Site
 
 from cms.demo import child_page, segment_pairs, site_root_page, stream, translate
+from cms.links import sync_default_site
 
 from .demo_content import ABOUT, ACCESSIBILITY, HOME, MENU_LABELS, PRIVACY
 from .models import HomePage, Menu, MenuItem, SiteSettings, StandardPage
@@ -37,13 +35,10 @@ def ensure_home_page():
             site = Site.objects.create(hostname="localhost", port=80, is_default_site=True, root_page=home)
         site.root_page = home
         site.site_name = "Lief & Leed"
-        # Links in mails and the sitemap use the site's address: the one the site runs on.
-        base_url = urlsplit(settings.WAGTAILADMIN_BASE_URL)
-        site.hostname = base_url.hostname or "localhost"
-        site.port = base_url.port or (443 if base_url.scheme == "https" else 80)
         site.save()
         if welcome is not None and welcome.specific_class is Page:
             welcome.delete()
+    sync_default_site()  # links in mails and the sitemap: the address the site runs on (SITE_URL)
     return home
 
 

@@ -27,6 +27,7 @@ from wagtail.signals import (
     workflow_submitted,
 )
 
+from cms.links import admin_url, page_url
 from cms.mail import queue_templated_mail
 
 logger = logging.getLogger(__name__)
@@ -68,8 +69,7 @@ def _language(user):
 def _edit_url(obj):
     from wagtail.admin.admin_url_finder import AdminURLFinder
 
-    path = AdminURLFinder().get_edit_url(obj) or ""
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return admin_url(AdminURLFinder().get_edit_url(obj) or "")
 
 
 def _page_of(workflow_state):
@@ -195,7 +195,7 @@ def notify_author_approved(sender, instance, user=None, **kwargs):
     context = {
         "page": page,
         "go_live_at": revision.approved_go_live_at if revision else None,
-        "live_url": page.full_url if live and hasattr(page, "full_url") else "",
+        "live_url": page_url(page) if live else "",
         "edit_url": _edit_url(page),
     }
     _send(author, "pilots/workflow_approved", context, f"workflow-{workflow_state.pk}-approved")

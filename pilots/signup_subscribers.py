@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 
 from wagtail.models import Locale
 
+from cms.links import page_url
 from cms.mail import queue_templated_mail
 
 from .models import PilotRound, RoundSubscriber, SignupPage
@@ -79,7 +80,7 @@ def signup_page_url(language):
     if page is None:
         return ""
     with translation.override(language):
-        return page.get_full_url() or ""
+        return page_url(page)
 
 
 def notify_open_rounds(now=None):

@@ -7,6 +7,8 @@ from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import translation
 
+from cms.links import page_url
+
 from . import signup_subscribers
 from .signup_forms import StreetSignupForm, SubscribeForm
 from .signup_moderation import confirm_gangmaker, gangmaker_from_token, submit_signup
@@ -25,8 +27,8 @@ def privacy_url(page):
     return statement.url if statement else ""
 
 
-def _absolute(request, page, route, token):
-    return request.build_absolute_uri(page.url + page.reverse_subpage(route) + "?" + urlencode({"t": token}))
+def _absolute(page, route, token):
+    return page_url(page) + page.reverse_subpage(route) + "?" + urlencode({"t": token})
 
 
 def signup_view(request, page):
@@ -47,7 +49,7 @@ def signup_view(request, page):
                 form.signup_data(),
                 form.gangmakers.people(),
                 language=translation.get_language(),
-                confirm_url=lambda token: _absolute(request, page, "confirm_email", token),
+                confirm_url=lambda token: _absolute(page, "confirm_email", token),
             )
             return HttpResponseRedirect(page.url + page.reverse_subpage("thanks"))
         if form.is_spam:
@@ -91,7 +93,7 @@ def subscribe_view(request, page):
         signup_subscribers.subscribe(
             form.cleaned_data["email"],
             language=translation.get_language(),
-            confirm_url=lambda token: _absolute(request, page, "confirm_subscription", token),
+            confirm_url=lambda token: _absolute(page, "confirm_subscription", token),
         )
         return _render(request, page, "pilots/signup_subscribed.html", {})
     if form.is_spam:

@@ -33,6 +33,8 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Locale
 
+from cms.links import page_url
+
 from .models import FlyerJob, FlyerTemplate
 
 logger = logging.getLogger(__name__)
@@ -151,7 +153,7 @@ def qr_svg(page, language):
     target = (page.get_translation_or_none(locale) if locale else None) or page
     if not target.live:
         target = page
-    url = target.get_full_url()
+    url = page_url(target)
     if not url:
         return "", ""
     code = segno.make(url, error="m")

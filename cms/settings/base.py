@@ -355,7 +355,10 @@ TASKS = {"default": {"BACKEND": "cms.tasks_backend.DjangoQBackend"}}
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Lief & Leed"
-WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The address visitors use: every absolute link (mail, QR codes, .ics, sitemap) is built from it
+# (cms/links.py). scripts/run sets it from HOST and PORT; production defaults it to the admin's.
+SITE_URL = env("SITE_URL", env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000"))
+WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", SITE_URL)
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "ods", "pptx", "png", "jpg", "jpeg", "zip"]

@@ -13,7 +13,6 @@ EMAIL_FILE_PATH = str(VAR_DIR / "mail")
 # Manifest storage needs collectstatic; in development Django serves the files as they are.
 STORAGES = {**STORAGES}  # noqa: F405
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
-WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # whitenoise serves from the source folders here (no collectstatic); it wants STATIC_ROOT to exist.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

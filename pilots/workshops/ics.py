@@ -10,6 +10,8 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.utils.html import strip_tags
 
+from cms.links import page_url
+
 PRODID = "-//Opzoomer Mee//Lief & Leed workshops//NL"
 TIME_ZONE = ZoneInfo("Europe/Amsterdam")
 
@@ -41,7 +43,7 @@ def build_calendar(workshops, *, method=None):
         description = workshop.intro or strip_tags(workshop.description or "")
         if description:
             event.add("description", description[:1000])
-        event.add("url", workshop.get_full_url())
+        event.add("url", page_url(workshop))
         event.add("status", "CANCELLED" if workshop.is_cancelled else "CONFIRMED")
         calendar.add_component(event)
     calendar.add_missing_timezones()
@@ -71,7 +73,7 @@ def google_calendar_url(workshop):
             "text": workshop.title,
             "dates": f"{utc(workshop.starts_at)}/{utc(workshop.ends_at)}",
             "location": location(workshop),
-            "details": workshop.get_full_url(),
+            "details": page_url(workshop),
             "ctz": settings.TIME_ZONE,
         }
     )

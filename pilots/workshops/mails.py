@@ -6,20 +6,22 @@ idempotency key, so a mail is queued once per event even when a job or a request
 
 from django.utils import timezone, translation
 
+from cms.links import page_url
 from cms.mail import queue_templated_mail
 
 from . import ics
 
 
 def _links(registration, page):
-    manage = page.get_full_url() + page.reverse_subpage(
+    manage = page_url(page) + page.reverse_subpage(
         "manage_registration", args=(registration.pk, registration.token)
     )
     return {
         "manage_url": manage,
         "cancel_url": manage + "#afmelden",
         "people_url": manage + "#aantal",
-        "ics_url": page.get_full_url() + page.reverse_subpage("calendar"),
+        "ics_url": page_url(page) + page.reverse_subpage("calendar"),
+        "workshop_url": page_url(page),
         "google_url": ics.google_calendar_url(page),
     }
 
