@@ -406,6 +406,10 @@ def render_job(job_id):
         return None
     if job_is_ready(job):
         return job
+    # A task delivered again (its first worker died, django-q2 retried it) takes the job over. The
+    # file appears by an atomic rename and the job is marked ready only after it: nobody is ever
+    # served half a file.
+    FlyerJob.objects.filter(pk=job.pk).update(status=FlyerJob.Status.RENDERING, started_at=timezone.now())
     try:
         data = render_job_pdf(job, limited=True)
     except RenderError as error:

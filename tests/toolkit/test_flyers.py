@@ -556,3 +556,35 @@ def test_a_door_hanger_is_one_tall_page(client, toolkit_index, signup_page):
     assert len(reader.pages) == 1
     box = reader.pages[0].mediabox
     assert (round(float(box.width) / 72 * 25.4), round(float(box.height) / 72 * 25.4)) == (100, 210)
+
+
+def test_a_render_child_killed_mid_way_fails_the_job_without_a_file(client, item, flyer_template, media_root):
+    import signal
+
+    def killed_render(html, **options):  # in the render child: killed half-way (OOM killer, operator)
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    with mock.patch("django_q.tasks.async_task"):
+        client.post(form_url(item, flyer_template), form_data(number_from="1", number_to="10"))
+    job = FlyerJob.objects.get()
+    with mock.patch("cms.pdf.html_to_pdf", side_effect=killed_render):
+        flyers.render_job(job.pk)
+    job.refresh_from_db()
+    assert job.status == FlyerJob.Status.FAILED
+    assert job.file_name == ""
+    assert not any((media_root / "flyers").glob("*"))  # no part file, no temporary file
+
+
+def test_a_redelivered_task_takes_over_a_rendering_job_and_never_renders_twice(client, item, flyer_template):
+    with mock.patch("django_q.tasks.async_task"):
+        response = client.post(form_url(item, flyer_template), form_data(number_from="1", number_to="10"))
+    job = FlyerJob.objects.get()
+    # The first worker died mid-render: the job is still "rendering" when django-q2 delivers it again.
+    assert job.status == FlyerJob.Status.RENDERING
+    flyers.render_job(job.pk)
+    job.refresh_from_db()
+    assert job.status == FlyerJob.Status.READY
+    with mock.patch("toolkit.flyers.render_job_pdf") as render:
+        flyers.render_job(job.pk)  # delivered once more: the finished job is not rendered again
+    assert render.call_count == 0
+    assert len(pdf_text(b"".join(client.get(response["Location"]).streaming_content))) == 10
