@@ -337,7 +337,20 @@ def _address_space():
         return 0
 
 
-def _render_child(html, options, limits, target):
+def _die_with_parent(parent):
+    """Linux: the kernel kills this child when its parent dies (a worker replaced at its timeout),
+    so no render outlives the task it belongs to."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # pragma: no cover (not Linux): the CPU limit still ends it
+        return
+    if os.getppid() != parent:  # the parent died before the line above
+        os._exit(5)
+
+
+def _render_child(html, options, limits, target, parent):
     """In the forked child: limit CPU time and memory, render, write the PDF to `target` whole.
 
     The child never returns: it leaves by `os._exit`, so nothing of its parent (database
@@ -346,6 +359,7 @@ def _render_child(html, options, limits, target):
     """
     status = 1
     try:
+        _die_with_parent(parent)
         resource.setrlimit(resource.RLIMIT_CPU, (limits["cpu_seconds"], limits["cpu_seconds"] + 5))
         # The child starts as a copy of its parent (a web or worker process with everything
         # imported): the budget is on top of the address space it already has.
@@ -391,10 +405,16 @@ def render_limited(html, *, title="", language="nl", max_pages=None):
     options = {"title": title, "language": language, "max_pages": max_pages}
     with tempfile.TemporaryDirectory(prefix="pdf-") as folder:
         target = os.path.join(folder, "out.pdf")
+        parent = os.getpid()
         pid = os.fork()
         if pid == 0:  # pragma: no cover (the child; it leaves by os._exit)
-            _render_child(html, options, limits, target)
-        exitcode = _wait(pid, time.monotonic() + limits["wall_seconds"])
+            _render_child(html, options, limits, target, parent)
+        try:
+            exitcode = _wait(pid, time.monotonic() + limits["wall_seconds"])
+        except BaseException:  # interrupted (the worker is stopping): the render stops with it
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+            raise
         if exitcode is None:
             os.kill(pid, signal.SIGKILL)
             os.waitpid(pid, 0)

@@ -1,6 +1,9 @@
 """cms.pdf: the one safe renderer (real WeasyPrint, read back with pypdf)."""
 
 import io
+import os
+import time
+from pathlib import Path
 from unittest import mock
 
 import pytest
@@ -261,3 +264,61 @@ def test_media_images_from_a_bucket_are_read_through_the_storage(settings):
     pdf.html_to_pdf(page_html(f'<img src="{pdf.pdf_url("media", name)}" alt="">'), url_fetcher=fetcher)
     assert fetcher.fetched == [pdf.pdf_url("media", name)]
     assert fetcher.refused == []
+
+
+def test_the_parents_database_connection_survives_a_limited_render(db):
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+
+    get_user_model().objects.create(username="voor")
+    pdf.render_limited(page_html("<p>Tekst</p>"), title="t")
+    assert connection.connection is not None
+    get_user_model().objects.create(username="na")
+    assert get_user_model().objects.filter(username__in=["voor", "na"]).count() == 2
+
+
+def test_a_killed_render_child_leaves_no_file_and_raises(settings, tmp_path):
+    """SIGKILL of the child (the out-of-memory killer, an operator) is a RenderError, never a part file."""
+    import signal
+
+    def killed_render(html, **options):  # runs in the forked child: it dies mid-way
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    killed = mock.patch("cms.pdf.html_to_pdf", side_effect=killed_render)
+    with killed, pytest.raises(pdf.RenderError) as caught:
+        pdf.render_limited(page_html("<p>Weg</p>"), title="t")
+    assert "-9" in caught.value.detail
+
+
+def _render_forever(queue):
+    def slow_render(html, **options):  # in the render child
+        queue.put(os.getpid())
+        time.sleep(120)
+
+    with mock.patch("cms.pdf.html_to_pdf", side_effect=slow_render):
+        pdf.render_limited(page_html("<p>Traag</p>"), title="t")
+
+
+def test_the_render_child_dies_with_a_killed_worker():
+    """django-q2 kills a worker that runs over Q_TIMEOUT: its render child must not live on."""
+    import multiprocessing
+    import signal
+
+    context = multiprocessing.get_context("fork")
+    queue = context.Queue()
+    worker = context.Process(target=_render_forever, args=(queue,), daemon=True)
+    worker.start()
+    child = queue.get(timeout=30)
+    os.kill(worker.pid, signal.SIGKILL)
+    worker.join(10)
+    for _ in range(100):
+        try:
+            os.kill(child, 0)
+        except ProcessLookupError:
+            break
+        if Path(f"/proc/{child}/stat").read_text().split()[2] == "Z":  # dead, waiting to be reaped
+            break
+        time.sleep(0.1)
+    else:
+        os.kill(child, signal.SIGKILL)
+        pytest.fail("the render child outlived its worker")

@@ -13,6 +13,7 @@ from pilots.workflow import EINDREDACTIE, MODERATOREN, REDACTIE, VERTALERS
 def media_root(settings, tmp_path):
     """Images and their renditions go to a fresh folder per test."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"  # documents and submission photos
     return settings.MEDIA_ROOT
 
 

@@ -4,6 +4,7 @@ import pytest
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"  # documents and submission photos
     return settings.MEDIA_ROOT
 
 

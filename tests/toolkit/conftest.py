@@ -7,6 +7,7 @@ from toolkit.factories import ToolkitDocumentFactory, ToolkitIndexPageFactory
 def media_root(settings, tmp_path):
     """Uploaded documents and bundles go to a fresh folder per test."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"  # documents and submission photos
     return settings.MEDIA_ROOT
 
 

@@ -1,6 +1,8 @@
 """The site's document model: a Wagtail document with a language and a short description.
 
 Set as WAGTAILDOCS_DOCUMENT_MODEL, so every document chooser (also in home/blocks.py) uses it.
+Its files are kept in private storage (cms/storage.py), never under /media/: Wagtail's document
+view serves them, after the collection's view restriction, as an attachment, and counted.
 """
 
 from django.conf import settings
@@ -12,6 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument, Document
 from wagtail.search import index
 
+from cms.storage import private_documents_storage
+
 DEFAULT_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 
 
@@ -20,6 +24,8 @@ def max_upload_size():
 
 
 class ToolkitDocument(AbstractDocument):
+    # Wagtail's field, in private storage (see the module docstring).
+    file = models.FileField(_("bestand"), upload_to="documents", storage=private_documents_storage)
     language = models.CharField(
         _("taal"),
         max_length=8,
