@@ -27,6 +27,17 @@ def _looks_like_image(head):
     return head.startswith(SIGNATURES) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP")
 
 
+def _draft_size(width, height):
+    """The size to ask JPEG draft mode for: the largest 1/1, 1/2, 1/4 or 1/8 scale that is not
+    smaller than the stored photo needs (MAX_SIDE) and that fits in SUBMISSION_PHOTO_MAX_PIXELS."""
+    scale = 1
+    while scale < 8 and max(width, height) // (scale * 2) >= MAX_SIDE:
+        scale *= 2
+    while scale < 8 and (width // scale) * (height // scale) > settings.SUBMISSION_PHOTO_MAX_PIXELS:
+        scale *= 2
+    return max(1, width // scale), max(1, height // scale)
+
+
 def _to_srgb(picture):
     """The picture with its pixels in sRGB, so that dropping the ICC profile keeps the colours."""
     profile = picture.info.get("icc_profile")
@@ -66,7 +77,7 @@ def reencode_photo(upload):
                 raise ValidationError(TOO_MANY_PIXELS, code="too_many_pixels")
             if picture.format == "JPEG":
                 # A large JPEG is decoded at 1/2, 1/4 or 1/8 scale straight from its DCT data.
-                picture.draft("RGB", (MAX_SIDE, MAX_SIDE))
+                picture.draft("RGB", _draft_size(width, height))
                 if picture.size[0] * picture.size[1] > settings.SUBMISSION_PHOTO_MAX_PIXELS:
                     raise ValidationError(TOO_MANY_PIXELS, code="too_many_pixels")
             picture.load()
