@@ -21,7 +21,8 @@ from django.core.mail.backends.base import BaseEmailBackend
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.template.loader import render_to_string
+from django.template import Context
+from django.template.loader import get_template, render_to_string
 from django.utils import timezone, translation
 
 from .models import OutboundEmail
@@ -106,11 +107,20 @@ def _check_address(address):
         raise ValueError("Not a valid email address.") from None
 
 
+def render_plain_text(template_name, context):
+    """Render a plain-text template with autoescaping off: `&`, `<` and quotes stay as they are.
+
+    HTML escaping belongs to HTML; in a subject or a text body it shows as `&amp;` and `&#x27;`.
+    """
+    template = get_template(template_name).template
+    return template.render(Context(context, autoescape=False))
+
+
 def queue_templated_mail(to, template, context, *, language, **kwargs):
     """Render `email/<template>_subject.txt`, `.txt` and `.html` in `language` and queue them."""
     with translation.override(language):
-        subject = render_to_string(f"email/{template}_subject.txt", context).strip()
-        text = render_to_string(f"email/{template}.txt", context)
+        subject = " ".join(render_plain_text(f"email/{template}_subject.txt", context).split())
+        text = render_plain_text(f"email/{template}.txt", context)
         html = render_to_string(f"email/{template}.html", context)
     return queue_mail(to, subject, text, html=html, language=language, **kwargs)
 

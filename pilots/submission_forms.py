@@ -55,14 +55,16 @@ class StorySubmissionForm(AccessibleFormMixin, PublicForm, forms.Form):
         error_messages={"required": _("Zet een vinkje als we je verhaal op de website mogen zetten.")},
     )
 
-    def clean_photo(self):
-        photo = self.cleaned_data.get("photo")
-        if not photo:
-            return None
-        return reencode_photo(photo)
-
     def clean(self):
+        # PublicForm.clean() checks the rate limits, the honeypot and the time trap and raises when one
+        # fails, so the upload below is read and decoded only for a post that passed the cheap checks.
         cleaned = super().clean()
+        if cleaned.get("photo"):
+            try:
+                cleaned["photo"] = reencode_photo(cleaned["photo"])
+            except ValidationError as error:
+                self.add_error("photo", error)
+                cleaned.pop("photo", None)
         if cleaned.get("photo") and not cleaned.get("photo_people_consent"):
             self.add_error(
                 "photo_people_consent",

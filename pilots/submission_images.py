@@ -9,7 +9,7 @@ renamed to .jpg) is refused before Pillow sees it; pixel and byte limits stop de
 import io
 import uuid
 
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -19,11 +19,37 @@ from django.utils.translation import gettext_lazy as _
 MAX_SIDE = 2400
 SIGNATURES = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n")
 ALLOWED_FORMATS = {"JPEG", "PNG", "WEBP"}
+TOO_MANY_PIXELS = _("De foto heeft te veel pixels. Maak hem kleiner en probeer het opnieuw.")
 NOT_A_PHOTO = _("Dit bestand is geen foto. Kies een foto (JPG, PNG of WebP).")
 
 
 def _looks_like_image(head):
     return head.startswith(SIGNATURES) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP")
+
+
+def _draft_size(width, height):
+    """The size to ask JPEG draft mode for: the largest 1/1, 1/2, 1/4 or 1/8 scale that is not
+    smaller than the stored photo needs (MAX_SIDE) and that fits in SUBMISSION_PHOTO_MAX_PIXELS."""
+    scale = 1
+    while scale < 8 and max(width, height) // (scale * 2) >= MAX_SIDE:
+        scale *= 2
+    while scale < 8 and (width // scale) * (height // scale) > settings.SUBMISSION_PHOTO_MAX_PIXELS:
+        scale *= 2
+    return max(1, width // scale), max(1, height // scale)
+
+
+def _to_srgb(picture):
+    """The picture with its pixels in sRGB, so that dropping the ICC profile keeps the colours."""
+    profile = picture.info.get("icc_profile")
+    if not profile or picture.mode not in ("RGB", "RGBA", "CMYK"):
+        return picture
+    try:
+        source = ImageCms.ImageCmsProfile(io.BytesIO(profile))
+        output_mode = "RGBA" if picture.mode == "RGBA" else "RGB"
+        srgb = ImageCms.createProfile("sRGB")
+        return ImageCms.profileToProfile(picture, source, srgb, outputMode=output_mode)
+    except (ImageCms.PyCMSError, OSError, ValueError):
+        return picture
 
 
 def reencode_photo(upload):
@@ -42,14 +68,20 @@ def reencode_photo(upload):
         with Image.open(io.BytesIO(data)) as picture:
             if picture.format not in ALLOWED_FORMATS:
                 raise ValidationError(NOT_A_PHOTO, code="not_an_image")
+            # Image.open() read only the header: the size is known, nothing is decoded yet.
             width, height = picture.size
-            if width * height > settings.SUBMISSION_PHOTO_MAX_PIXELS:
-                raise ValidationError(
-                    _("De foto heeft te veel pixels. Maak hem kleiner en probeer het opnieuw."),
-                    code="too_many_pixels",
-                )
+            budget = settings.SUBMISSION_PHOTO_MAX_PIXELS
+            if picture.format == "JPEG":
+                budget = settings.SUBMISSION_PHOTO_MAX_SOURCE_PIXELS
+            if width * height > budget:
+                raise ValidationError(TOO_MANY_PIXELS, code="too_many_pixels")
+            if picture.format == "JPEG":
+                # A large JPEG is decoded at 1/2, 1/4 or 1/8 scale straight from its DCT data.
+                picture.draft("RGB", _draft_size(width, height))
+                if picture.size[0] * picture.size[1] > settings.SUBMISSION_PHOTO_MAX_PIXELS:
+                    raise ValidationError(TOO_MANY_PIXELS, code="too_many_pixels")
             picture.load()
-            upright = ImageOps.exif_transpose(picture)
+            upright = _to_srgb(ImageOps.exif_transpose(picture))
             if upright.mode in ("RGBA", "LA", "P"):
                 rgba = upright.convert("RGBA")
                 upright = Image.new("RGB", rgba.size, "white")
@@ -57,9 +89,12 @@ def reencode_photo(upload):
             else:
                 upright = upright.convert("RGB")
             upright.thumbnail((MAX_SIDE, MAX_SIDE))
+            # Pillow copies a JPEG comment (and other `info` entries) into the saved file by itself:
+            # empty `info` so the new file holds the pixels and nothing else (no EXIF, XMP, ICC,
+            # IPTC or COM segment; the pixels are already sRGB).
+            upright.info = {}
             output = io.BytesIO()
-            # No exif=, icc_profile= or comment: the new file holds the pixels and nothing else.
-            upright.save(output, "JPEG", quality=85, optimize=True)
+            upright.save(output, "JPEG", quality=85, optimize=True, comment=b"", exif=b"", icc_profile=None)
     except ValidationError:
         raise
     except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError, SyntaxError):

@@ -449,7 +449,10 @@ LOGGING = {
 # served to moderators only through an admin view. Several web machines need a shared folder here.
 PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", VAR_DIR / "private"))
 SUBMISSION_PHOTO_MAX_BYTES = 10 * 1024 * 1024
-SUBMISSION_PHOTO_MAX_PIXELS = 40_000_000
+# Pixels decoded at most per upload (RGB(A), ~4 bytes a pixel: 16 MP is about 64 MB of pixels).
+SUBMISSION_PHOTO_MAX_PIXELS = 16_000_000
+# A JPEG may be larger: it is decoded downscaled (draft mode) to at most SUBMISSION_PHOTO_MAX_PIXELS.
+SUBMISSION_PHOTO_MAX_SOURCE_PIXELS = 80_000_000
 # PDFs (cms.pdf) and personalised flyers (toolkit.flyers).
 PERSONAL_DATA_RETENTION_DAYS["flyers"] = env_int("FLYER_RETENTION_DAYS", 7)  # cached flyers hold first names
 FLYER_SYNC_MAX_PAGES = env_int("FLYER_SYNC_MAX_PAGES", 4)  # more addresses: rendered in the worker

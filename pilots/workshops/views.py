@@ -1,7 +1,6 @@
 """Thin views behind the WorkshopPage routes: the form, the thank-you page, the self-service page."""
 
 from django.contrib import messages
-from django.core import signing
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -12,8 +11,6 @@ from django.utils.translation import gettext as _
 from ..models.workshops import Registration
 from . import seats
 from .forms import ChangePeopleForm, RegistrationForm
-
-THANK_YOU_SALT = "pilots.workshops.thank-you"
 
 
 def _subpage_url(page, name, *args):
@@ -28,9 +25,10 @@ def workshop_page(page, request):
         form = RegistrationForm(request.POST or None, request=request, workshop=page)
         if request.method == "POST":
             if form.is_valid():
-                outcome = seats.register(page, form.cleaned_data, language=get_language() or "nl")
-                token = signing.dumps([outcome.registration.pk, outcome.created], salt=THANK_YOU_SALT)
-                return redirect(_subpage_url(page, "thank_you") + f"?r={token}")
+                # The same redirect whether the address was new, known or put on the waiting list:
+                # the answer on screen tells nothing about an address, the confirmation mail does.
+                seats.register(page, form.cleaned_data, language=get_language() or "nl")
+                return redirect(_subpage_url(page, "thank_you"))
             if form.is_spam:
                 return redirect(_subpage_url(page, "thank_you"))
             if form.rate_limited:
@@ -43,14 +41,7 @@ def workshop_page(page, request):
 
 
 def thank_you(page, request):
-    registration, created = None, True
-    try:
-        pk, created = signing.loads(request.GET.get("r", ""), salt=THANK_YOU_SALT, max_age=3600)
-        registration = Registration.objects.filter(pk=pk, workshop_id=page.seat_owner_id).first()
-    except (signing.BadSignature, TypeError, ValueError):
-        pass
     context = page.get_context(request)
-    context.update({"registration": registration, "already_registered": not created})
     return TemplateResponse(request, "pilots/workshop_thank_you.html", context)
 
 

@@ -62,7 +62,7 @@ def test_register_on_a_phone_with_the_keyboard_only(phone_page, live_url):
         page.keyboard.press("Enter")
 
     assert "/bedankt/" in page.url
-    assert page.get_by_role("heading", level=1).inner_text() == "Bedankt, je bent aangemeld"
+    assert page.get_by_role("heading", level=1).inner_text() == "Bedankt voor je aanmelding"
     assert_no_axe_violations(page)
     screenshot(page, "workshop-registered-phone")
 

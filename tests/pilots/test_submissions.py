@@ -89,6 +89,7 @@ def test_a_file_that_is_not_a_real_photo_is_refused(client, submission_page, con
 
 def test_too_many_pixels_are_refused(client, submission_page, settings):
     settings.SUBMISSION_PHOTO_MAX_PIXELS = 100 * 100
+    settings.SUBMISSION_PHOTO_MAX_SOURCE_PIXELS = 100 * 100
     data = submission_data(photo_people_consent="on")
     data["photo"] = upload(jpeg_with_gps(size=(200, 100)))
     response = client.post(URL, data)
