@@ -154,4 +154,9 @@ def format_flyer_table(result):
             f"{row['min_ms']:>9.1f} {row['bytes'] / 1024:>7.0f} {peak:>8}"
         )
     lines.append(f"cached / cold (one page, median): {result['cached_to_cold_ratio']}")
+    lines.append(
+        "peak MB: the largest maximum RSS of the render children this process waited for "
+        "(getrusage RUSAGE_CHILDREN, read from outside cms.pdf), i.e. of the process that rendered; "
+        "blank for in-process renders"
+    )
     return "\n".join(lines)

@@ -64,12 +64,14 @@ def _get(client, path):
     return response.status_code, len(body)
 
 
-def _count_queries(client, path):
+def _count_queries(client, path, failures=None):
     with ExitStack() as stack:
         contexts = [
             stack.enter_context(CaptureQueriesContext(connection)) for connection in connections.all()
         ]
-        _get(client, path)
+        status, _ = _get(client, path)
+    if failures is not None and status != 200:
+        failures.append({"path": path, "round": "query count", "status": status})
     return sum(len(context.captured_queries) for context in contexts)
 
 
@@ -86,16 +88,26 @@ def measure(paths, *, iterations=30, warmup=3, client=None, baseline=MINIMAL_PAT
     client = client or Client()
     ordered = [baseline, *(path for path in dict.fromkeys(paths) if path != baseline)]
     first = {}
+    statuses = {path: {} for path in ordered}
+    failures = []
+
+    def record(path, round_name, status):
+        statuses[path][status] = statuses[path].get(status, 0) + 1
+        if status != 200:
+            failures.append({"path": path, "round": round_name, "status": status})
+
     for path in ordered:
-        for _ in range(max(warmup, 1)):
+        for number in range(max(warmup, 1)):
             first[path] = _get(client, path)
+            record(path, f"warm-up {number + 1}", first[path][0])
     samples = {path: [] for path in ordered}
-    for _ in range(iterations):
+    for number in range(iterations):
         for path in ordered:
             start = time.perf_counter()
-            _get(client, path)
+            status, _ = _get(client, path)
             samples[path].append((time.perf_counter() - start) * 1000)
-    queries = {path: _count_queries(client, path) for path in ordered}
+            record(path, f"round {number + 1}", status)
+    queries = {path: _count_queries(client, path, failures) for path in ordered}
 
     baseline_median = statistics.median(samples[baseline])
     rows = []
@@ -105,7 +117,9 @@ def measure(paths, *, iterations=30, warmup=3, client=None, baseline=MINIMAL_PAT
         rows.append(
             {
                 "path": path,
-                "status": first[path][0],
+                # The worst status of every request (warm-up and timed rounds), and all of them.
+                "status": max(statuses[path], key=lambda code: (code != 200, code)),
+                "statuses": {str(code): count for code, count in sorted(statuses[path].items())},
                 "bytes": first[path][1],
                 "median_ms": round(median, 3),
                 "p90_ms": round(timings[min(len(timings) - 1, int(0.9 * len(timings)))], 3),
@@ -114,7 +128,21 @@ def measure(paths, *, iterations=30, warmup=3, client=None, baseline=MINIMAL_PAT
                 "queries": queries[path],
             }
         )
-    return {"iterations": iterations, "warmup": warmup, "baseline": rows[0], "pages": rows[1:]}
+    return {
+        "iterations": iterations,
+        "warmup": warmup,
+        "baseline": rows[0],
+        "pages": rows[1:],
+        "failures": failures,
+    }
+
+
+def describe_failures(failures, limit=10):
+    """One line per non-200 answer: page, round and status (the first `limit`, then a count)."""
+    lines = [f"  {item['path']}: {item['round']}: status {item['status']}" for item in failures[:limit]]
+    if len(failures) > limit:
+        lines.append(f"  ... and {len(failures) - limit} more")
+    return "\n".join(lines)
 
 
 def measure_cached_and_uncached(paths, *, iterations=30, warmup=3):
@@ -144,6 +172,10 @@ def measure_cached_and_uncached(paths, *, iterations=30, warmup=3):
         row["cached_ratio"] = other["ratio"]
         row["cache"] = served[row["path"]]
     uncached["cached_baseline"] = cached["baseline"]
+    uncached["failures"] = [
+        *uncached["failures"],
+        *({**item, "round": f"cached {item['round']}"} for item in cached["failures"]),
+    ]
     return uncached
 
 
@@ -202,11 +234,18 @@ def query_growth(specs, *, extra=20, client=None):
     """
     from django.core.cache import caches
     from django.db import transaction
+    from django.test import override_settings
     from django.utils.module_loading import import_string
 
+    client = client or Client()
+    with override_settings(PAGE_CACHE_SECONDS=0):
+        return _query_growth(specs, extra, client, caches, transaction, import_string)
+
+
+def _query_growth(specs, extra, client, caches, transaction, import_string):
+    """query_growth() with the page cache off: every request renders, so the counts are real."""
     from .dataset import parent_page
 
-    client = client or Client()
     rows = []
     for spec in specs:
         parent = parent_page(spec)
@@ -218,13 +257,16 @@ def query_growth(specs, *, extra=20, client=None):
             continue
         paths = [parent.get_url_parts()[2], "/sitemap.xml"]
         before_children = parent.get_children().count()
-        before = {path: (_get(client, path), _count_queries(client, path))[1] for path in paths}
+        failures = []
+        before = {path: (_get(client, path), _count_queries(client, path, failures))[1] for path in paths}
         try:
             with transaction.atomic():
                 for number in range(1, extra + 1):
                     factory(parent=type(parent).objects.get(pk=parent.pk), slug=f"bench-growth-{number}")
                 after_children = parent.get_children().count()
-                after = {path: (_get(client, path), _count_queries(client, path))[1] for path in paths}
+                after = {
+                    path: (_get(client, path), _count_queries(client, path, failures))[1] for path in paths
+                }
                 raise _Rollback
         except _Rollback:
             pass
@@ -239,6 +281,7 @@ def query_growth(specs, *, extra=20, client=None):
                     "children_after": after_children,
                     "queries_before": before[path],
                     "queries_after": after[path],
+                    "failures": [item for item in failures if item["path"] == path],
                 }
             )
     return rows

@@ -105,6 +105,7 @@ def main(argv=None):
     from .dataset import EXTRA_PAGES, prepare
     from .flyers import format_flyer_table, measure_flyers
     from .measure import (
+        describe_failures,
         discover_paths,
         format_growth_table,
         format_table,
@@ -141,9 +142,15 @@ def main(argv=None):
     if sizes and not args.only_flyers:
         from django.db import connection
 
-        print(f"Search at {', '.join(map(str, sizes))} pages (added in bulk, then rolled back)...")
+        print(
+            f"Search at {', '.join(map(str, sizes))} pages (added in bulk, then rolled back; "
+            f"{rate_limits_note()})..."
+        )
         search = search_scale(sizes, iterations=max(5, args.iterations // 2))
-        table += "\n\nSearch as the site grows (ratio to the minimal view; queries per search):\n"
+        table += (
+            "\n\nSearch as the site grows (ratio to the minimal view; queries per search; "
+            f"{rate_limits_note()}):\n"
+        )
         table += format_search_table(search, connection.vendor)
     if not args.no_flyers:
         flyer_result = measure_flyers(iterations=args.flyer_iterations, letter_runs=args.letter_runs)
@@ -152,7 +159,10 @@ def main(argv=None):
     if args.growth > 0 and not args.no_extra_pages and not args.only_flyers:
         print(f"Counting queries of the listings before and after {args.growth} more pages...")
         growth = query_growth(EXTRA_PAGES, extra=args.growth)
-        table += "\n\nSQL queries as listings grow (pages added in a transaction, then rolled back):\n"
+        table += (
+            "\n\nSQL queries as listings grow (page cache off; pages added in a transaction, "
+            "then rolled back):\n"
+        )
         table += format_growth_table(growth)
     result = {
         "started": started.isoformat(timespec="seconds"),
@@ -175,11 +185,26 @@ def main(argv=None):
             "c.ratio: the same with the page cache on (cache: hit when the page was served from it)."
         )
     print(f"Results: {written} (and latest.json, latest.txt)")
-    failed = [row["path"] for row in measured["pages"] if row["status"] >= 400]
-    if failed:
-        print(f"Paths that did not answer 2xx/3xx: {', '.join(failed)}", file=sys.stderr)
+    failures = [
+        *measured.get("failures", []),
+        *(item for row in search for item in row["failures"]),
+        *(item for row in growth for item in row["failures"]),
+    ]
+    if failures:
+        print(
+            f"{len(failures)} answers were not 200 (page: round: status):\n{describe_failures(failures)}",
+            file=sys.stderr,
+        )
         return 1
     return 0
+
+
+def rate_limits_note():
+    """ "rate limits off", or which limit is on (then the search rows may measure 429 answers)."""
+    from django.conf import settings
+
+    on = [name for name in ("SEARCH_RATE_LIMIT", "FORM_RATE_LIMIT") if getattr(settings, name, 0)]
+    return "rate limits off" if not on else f"rate limits ON: {', '.join(on)}"
 
 
 if __name__ == "__main__":

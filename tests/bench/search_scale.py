@@ -22,7 +22,9 @@ class _Rollback(Exception):
 
 
 def search_scale(sizes=(500, 5000), *, iterations=20, warmup=2):
-    """[{"pages", "path", "median_ms", "ratio", "queries", "baseline_ms"}, ...] per size."""
+    """[{"pages", "path", "status", "statuses", "failures", "median_ms", "ratio", "queries",
+    "baseline_ms"}, ...] per size. Run with SEARCH_RATE_LIMIT = 0 (cms.settings.bench): a 429
+    would be measured instead of the search."""
     from django.conf import settings
     from django.urls import reverse
     from django.utils import translation
@@ -54,6 +56,10 @@ def search_scale(sizes=(500, 5000), *, iterations=20, warmup=2):
                         "pages": size,
                         "path": path,
                         "status": row["status"],
+                        "statuses": row["statuses"],
+                        "failures": [
+                            {**item, "round": f"{size} pages, {item['round']}"} for item in result["failures"]
+                        ],
                         "median_ms": row["median_ms"],
                         "ratio": row["ratio"],
                         "queries": row["queries"],
@@ -69,11 +75,19 @@ def search_scale(sizes=(500, 5000), *, iterations=20, warmup=2):
 def format_search_table(rows, vendor):
     if not rows:
         return "(no Dutch home page: search scale skipped)"
-    header = f"{'database':<10}  {'pages':>6}  {'median ms':>9}  {'ratio':>6}  {'queries':>7}"
+    header = (
+        f"{'database':<10}  {'pages':>6}  {'statuses':<12}  {'median ms':>9}  {'ratio':>6}  {'queries':>7}"
+    )
     lines = [header, "-" * len(header)]
     for row in rows:
         ratio = row["ratio"] or 0
         lines.append(
-            f"{vendor:<10}  {row['pages']:>6}  {row['median_ms']:>9.2f}  {ratio:>6.1f}  {row['queries']:>7}"
+            f"{vendor:<10}  {row['pages']:>6}  {_statuses(row):<12}  {row['median_ms']:>9.2f}  "
+            f"{ratio:>6.1f}  {row['queries']:>7}"
         )
     return "\n".join(lines)
+
+
+def _statuses(row):
+    """ "200x22": every status of every request of the row with its count."""
+    return ",".join(f"{code}x{count}" for code, count in row["statuses"].items())

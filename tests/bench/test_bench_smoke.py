@@ -7,12 +7,19 @@ import pytest
 from home.factories import StandardPageFactory
 from tests.bench import run
 from tests.bench.dataset import ExtraPages, add_extra_pages
-from tests.bench.measure import discover_paths, format_growth_table, format_table, measure, query_growth
+from tests.bench.measure import (
+    describe_failures,
+    discover_paths,
+    format_growth_table,
+    format_table,
+    measure,
+    query_growth,
+)
 from tests.bench.urls import MINIMAL_PATH
 
 pytestmark = pytest.mark.django_db
 
-ROW_KEYS = {"path", "status", "bytes", "median_ms", "p90_ms", "min_ms", "ratio", "queries"}
+ROW_KEYS = {"path", "status", "statuses", "bytes", "median_ms", "p90_ms", "min_ms", "ratio", "queries"}
 
 
 @pytest.fixture
@@ -47,6 +54,28 @@ def test_measure_two_paths(bench_urls, home_page):
     table = format_table(result).splitlines()
     assert table[0].split() == ["path", "status", "median", "ms", "ratio", "queries"]
     assert [line.split()[0] for line in table[2:]] == [MINIMAL_PATH, "/nl/", "/healthz"]
+
+
+def test_a_non_200_answer_in_a_timed_round_is_a_failure(bench_urls, home_page, settings):
+    # The search limit lets the warm-up through and answers 429 in the timed rounds.
+    settings.SEARCH_RATE_LIMIT = 2
+    path = "/nl/zoeken/?q=buren"
+
+    result = measure([path], iterations=3, warmup=1)
+
+    row = result["pages"][0]
+    assert row["status"] == 429
+    assert row["statuses"] == {"200": 2, "429": 2}  # warm-up and timed rounds
+    assert result["failures"][0] == {"path": path, "round": "round 2", "status": 429}
+    assert {item["round"] for item in result["failures"]} == {"round 2", "round 3", "query count"}
+    assert "round 2: status 429" in describe_failures(result["failures"])
+
+
+def test_bench_settings_turn_the_rate_limits_off():
+    from cms.settings import bench
+
+    assert bench.SEARCH_RATE_LIMIT == 0
+    assert bench.FORM_RATE_LIMIT == 0
 
 
 def test_discover_paths_lists_live_pages_search_healthz_and_sitemap(home_page):

@@ -30,6 +30,7 @@ def test_measure_flyers_rows_and_table(home_page, media_root):
     json.dumps(result)
     table = format_flyer_table(result).splitlines()
     assert table[0].split()[:2] == ["flyer", "case"]
-    assert table[-1].startswith("cached / cold")
+    assert table[-2].startswith("cached / cold")
+    assert table[-1].startswith("peak MB: ")
     assert FlyerJob.objects.count() == 0  # rolled back
     assert not any(flyers.flyer_dir().glob("*.pdf")) if flyers.flyer_dir().exists() else True
