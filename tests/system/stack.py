@@ -118,11 +118,9 @@ class Stack:
     def start_web(self):
         self._spawn(
             "web",
-            [
-                PYTHON, "-m", "gunicorn", "cms.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{self.web_port}",
-                "--no-control-socket", "--timeout", "120",
-            ],
-        )  # fmt: skip
+            [PYTHON, "-m", "gunicorn", "cms.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{self.web_port}"]
+            + ["--no-control-socket", "--timeout", "120"],
+        )
         self._wait(self._web_ready, "web")
 
     def start_worker(self):
