@@ -6,6 +6,8 @@ import subprocess
 
 def prepare(stack, admin_password):
     stack.manage("migrate", "--noinput")
+    if not stack.database_url:
+        stack.manage("migrate", "--noinput", "--database=queue")  # the task queue's own SQLite file
     stack.manage("load_demo_content")
     # The system tests' own administrator, with a known password, made as an operator would.
     stack.manage(
