@@ -12,7 +12,9 @@ class CmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import pagecache, privacy, queue, renditions
+        from . import exports, pagecache, privacy, queue, renditions
+
+        exports.install()
 
         pagecache.connect_signals()
         renditions.connect_signals()

@@ -8,8 +8,8 @@ import pytest
 
 from django.urls import reverse
 
+from cms.exports import neutralise_cell as neutralise_formula
 from pilots.models import Registration
-from pilots.workshops.admin import neutralise_formula
 from pilots.workshops.factories import RegistrationFactory, WorkshopIndexPageFactory, WorkshopPageFactory
 
 from .conftest import make_user
