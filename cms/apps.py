@@ -12,11 +12,12 @@ class CmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import checks, pagecache, privacy, queue, renditions  # noqa: F401 (checks registers)
+        from . import checks, exports, pagecache, privacy, queue, renditions  # noqa: F401 (checks registers)
+
+        exports.install()
 
         pagecache.connect_signals()
         # Wagtail's default Site follows SITE_URL after every migrate (cms/links.py).
-
         from .links import sync_default_site
 
         post_migrate.connect(sync_default_site, sender=self, dispatch_uid="cms_sync_default_site")

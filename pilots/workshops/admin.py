@@ -21,22 +21,9 @@ from wagtail.log_actions import log
 from ..models.workshops import Registration, WorkshopPage
 from . import seats
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise_formula(value):
-    """A cell a spreadsheet would run as a formula gets a leading apostrophe (CSV injection)."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
 
 class RegistrationIndexView(IndexView):
-    def write_csv_row(self, writer, row_dict):
-        return super().write_csv_row(
-            writer, {key: neutralise_formula(value) for key, value in row_dict.items()}
-        )
-
+    # Cells are neutralised for every admin export by cms.exports.install().
     def generate_xlsx_row(self, worksheet, row_dict, date_format=None):
         # Wagtail already stores text that looks like a formula as text in XLSX; strip time zones,
         # which openpyxl refuses.
