@@ -71,3 +71,15 @@ class Client:
     def log_in(self, username, password):
         answer = self.submit("/admin/login/", {"username": username, "password": password, "next": "/admin/"})
         return answer
+
+
+def hidden_fields(html):
+    """The hidden inputs of a form page (CSRF token, the time token of public forms)."""
+    return dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', html))
+
+
+def fill(client, path, fields):
+    """Open the public form at `path` and post `fields` with its hidden fields, as a browser does."""
+    form = client.get(path)
+    assert form.status == 200, (path, form.status)
+    return client.post(path, {**hidden_fields(form.text), **fields})

@@ -73,6 +73,11 @@ class Stack:
             FORM_MIN_SECONDS="0",
             Q_TIMEOUT="50",
             Q_RETRY="60",
+            # As behind the documented proxy: each test's visitor has an address of its own
+            # (flows.Client(forwarded_for=...)), so one test's rate limits do not meet another's.
+            TRUSTED_PROXY_COUNT="1",
+            # A small page cache, so that filling it really evicts (the counters must survive that).
+            CACHE_SIZE_MB="2",
             PYTHONUNBUFFERED="1",
         )
         if self.database_url:
