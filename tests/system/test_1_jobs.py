@@ -73,9 +73,8 @@ def test_the_toolkit_bundle_builds_in_the_worker(stack):
     answer = stack.wait_for(zipped, "the ZIP bundle", 120)
     names = zipfile.ZipFile(io.BytesIO(answer.body)).namelist()
     assert names and all(name.count("/") == 1 for name in names), names  # a folder per language
-    print(
-        f"\n[{stack.name}] bundle of {len(names)} files in the real worker: {time.monotonic() - started:.1f} s"
-    )
+    seconds = time.monotonic() - started
+    print(f"\n[{stack.name}] bundle of {len(names)} files in the real worker: {seconds:.1f} s")
 
 
 def test_search_statistics_from_both_web_processes_are_recorded_by_the_worker(stack):

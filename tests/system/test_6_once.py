@@ -12,8 +12,9 @@ import datetime
 from django.utils import timezone
 from pilots.models import Registration, WorkshopPage
 workshop = Registration.objects.get(email="{address}").workshop
-start = (timezone.localtime() + datetime.timedelta(days=1)).replace(hour=19, minute=0, second=0, microsecond=0)
-WorkshopPage.objects.filter(pk=workshop.pk).update(starts_at=start, ends_at=start + datetime.timedelta(hours=2))
+start = (timezone.localtime() + datetime.timedelta(days=1)).replace(hour=19, minute=0, second=0)
+end = start + datetime.timedelta(hours=2)
+WorkshopPage.objects.filter(pk=workshop.pk).update(starts_at=start, ends_at=end)
 """
 REMINDER_SUBJECT = "Subject: Morgen:"
 QUEUE_REMINDERS = "from django_q.tasks import async_task\nasync_task('pilots.workshops.jobs.send_reminders')"
@@ -34,7 +35,7 @@ def test_reminders_go_out_once(stack):
 
 def test_every_mail_was_delivered_once(stack):
     messages = Counter()
-    for recipients, raw in stack.mails():
+    for _recipients, raw in stack.mails():
         message_id = next(line for line in raw.splitlines() if line.lower().startswith("message-id:"))
         messages[message_id] += 1
     assert messages and max(messages.values()) == 1, messages.most_common(3)
