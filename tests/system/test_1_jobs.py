@@ -61,8 +61,16 @@ def test_korenaarstraat_2_to_48_even_in_dutch_and_arabic(stack):
 def test_the_toolkit_bundle_builds_in_the_worker(stack):
     visitor = Client(stack.url, forwarded_for="198.51.100.3")
     index = visitor.get("/nl/toolkit/").text
-    bundles = sorted(set(re.findall(r'href="(/nl/toolkit/alles/[\w-]+/)"', index)))
-    assert bundles, "the toolkit offers no bundle"
+    bundles = []
+    for item in dict.fromkeys(re.findall(r'href="(/nl/toolkit/[\w-]+/)"', index)):
+        bundles += re.findall(r'href="(/nl/toolkit/alles/[\w-]+/)"', visitor.get(item).text)
+        if bundles:
+            break
+    assert bundles, "no material offers its bundle"
+    # The demo built its bundles already: an operator throws them away, so the worker builds anew.
+    stack.manage("shell", "-c", "from toolkit.models import ToolkitBundle\nToolkitBundle.objects.all().delete()")
+    first = visitor.get(bundles[0])
+    assert first.headers.get("Content-Type", "").startswith("text/html"), "a bundle was still there"
     started = time.monotonic()
 
     def zipped():
