@@ -68,7 +68,7 @@ def test_the_toolkit_bundle_builds_in_the_worker(stack):
             break
     assert bundles, "no material offers its bundle"
     # The demo built its bundles already: an operator throws them away, so the worker builds anew.
-    stack.manage("shell", "-c", "from toolkit.models import ToolkitBundle\nToolkitBundle.objects.all().delete()")
+    stack.manage("shell", "-c", "from toolkit.models import Bundle\nBundle.objects.all().delete()")
     first = visitor.get(bundles[0])
     assert first.headers.get("Content-Type", "").startswith("text/html"), "a bundle was still there"
     started = time.monotonic()
