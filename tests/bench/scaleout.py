@@ -28,7 +28,7 @@ What it does (docs/benchmarks.md, "Scale-out"):
    file entry per recipient written by the workers' file backend (a mail sent twice would be two).
 
 Prints a table and writes tests/bench/results/scaleout-latest.json. Exits 1 when anything is
-lost, doubled or failed.
+lost, doubled or failed, and when any page view or search answered anything but 200.
 """
 
 import argparse
@@ -695,6 +695,8 @@ def main(argv=None):
             "seconds": round(time.perf_counter() - started, 1),
             "errors": dict(stats.errors),
             "statuses": {str(k): v for k, v in stats.statuses.items()},
+            # A page view or search that answered anything but 200 fails the run (never a figure).
+            "not_200": {str(k): v for k, v in stats.statuses.items() if k != 200},
         }
 
         targets = find_targets(env)
@@ -789,6 +791,7 @@ def main(argv=None):
             and not skipped
             and all(row["ok"] for row in rows)
             and not stats.errors
+            and not result["browse"]["not_200"]
             and not burst_stats.errors
             and not result["outbox"].get("failed")
         )
@@ -806,7 +809,10 @@ def main(argv=None):
     RESULTS.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     print()
     views = result["browse"]
-    print(f"browse: {views['requests']} requests in {views['seconds']} s, errors {views['errors'] or 'none'}")
+    print(
+        f"browse: {views['requests']} requests in {views['seconds']} s, errors {views['errors'] or 'none'}, "
+        f"answers other than 200: {views.get('not_200') or 'none'}"
+    )
     burst = result["burst"]
     print(
         f"burst: {burst['submissions']} submissions, {burst['requests']} requests "
