@@ -107,7 +107,14 @@ def admin_exports():
 
 
 def test_every_admin_export_is_known():
+    # A new export fails here: add it to EXPECTED_EXPORTS and give it hostile rows in EXPORT_ROWS.
     assert set(admin_exports()) == EXPECTED_EXPORTS
+    # Form pages' submission exports are reached through a function view the walk cannot see;
+    # there are none today. A form page model would need its own entry here.
+    from wagtail.contrib.forms.models import FormMixin
+    from wagtail.models import get_page_models
+
+    assert not [model for model in get_page_models() if issubclass(model, FormMixin)]
 
 
 def test_no_export_view_writes_cells_around_the_neutraliser():
