@@ -284,3 +284,24 @@ def test_every_admin_view_answers_every_role(settings, tmp_path):
     assert answers["vertalers", "wagtaildocs_chooser:choose"] == {200}
     assert answers["moderatoren", "pilots_signups:list?export=xlsx"] == {200}
     assert not failures, "\n".join(f"{role} {status} {name} {url}" for role, name, url, status in failures)
+
+
+@pytest.mark.django_db
+def test_advice_card_and_flyer_template_listings_search_their_text(admin_client, home_page):
+    """The crawl found both 500 on SQLite with their viewsets' own search_fields."""
+    from toolkit.factories import AdviceCardFactory, FlyerTemplateFactory
+
+    AdviceCardFactory(title="Neem de tijd", text="Contact met buren groeit langzaam.")
+    FlyerTemplateFactory(name="Uitnodiging", headline="Kom kennismaken in de straat!")
+    cards = reverse("wagtailsnippets_toolkit_advicecard:list")
+    flyers = reverse("wagtailsnippets_toolkit_flyertemplate:list")
+    for url, term, expected in [
+        (cards, "langzaam", "Neem de tijd"),
+        (cards, "Neem", "Neem de tijd"),
+        (flyers, "kennismaken", "Uitnodiging"),
+        (flyers, "Uitnod", "Uitnodiging"),
+    ]:
+        response = admin_client.get(url, {"q": term})
+        assert response.status_code == 200, (url, term)
+        assert expected in response.content.decode(), (url, term)
+    assert "Neem de tijd" not in admin_client.get(cards, {"q": "fietsen"}).content.decode()
