@@ -12,7 +12,7 @@ class MenuViewSet(SnippetViewSet):
     menu_label = _("Menu's")
     add_to_settings_menu = True
     list_display = ["kind", "locale"]
-    list_filter = ["kind", "locale"]
+    list_filter = ["kind"]  # Wagtail adds its own locale filter (by language code)
 
 
 register_snippet(MenuViewSet)

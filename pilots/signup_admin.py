@@ -294,7 +294,7 @@ class SignupMailTemplateViewSet(SnippetViewSet):
     icon = "mail"
     menu_label = _("E-mailteksten")
     list_display = ["name", "purpose", "subject", "locale"]
-    list_filter = ["purpose", "locale"]
+    list_filter = ["purpose"]  # Wagtail adds its own locale filter (by language code)
 
 
 class SignupsGroup(SnippetViewSetGroup):

@@ -40,13 +40,21 @@ TASKS = [
 SECTION_MODELS = ["pilots.PilotIndexPage", "pilots.StoryIndexPage"]
 
 
-def _document_permissions():
-    app_label, model_name = settings.WAGTAILDOCS_DOCUMENT_MODEL.lower().split(".")
-    return [
-        (app_label, model_name, f"add_{model_name}", "Can add document"),
-        (app_label, model_name, f"change_{model_name}", "Can change document"),
-        (app_label, model_name, "choose_document", "Can choose document"),
-    ]
+# Wagtail's document permission policy checks the permissions of its auth model,
+# wagtaildocs.Document, even for a custom document model (wagtail.documents.get_permission_policy);
+# the site's own model keeps its permissions too, so both agree (pilots migration 0006).
+DOCUMENT_PERMISSION_MODELS = ["wagtaildocs.document"]
+
+
+def _document_permissions(actions=("add", "change", "choose")):
+    models = [settings.WAGTAILDOCS_DOCUMENT_MODEL.lower()] + DOCUMENT_PERMISSION_MODELS
+    specs = []
+    for label in dict.fromkeys(models):
+        app_label, model_name = label.split(".")
+        for action in actions:
+            codename = "choose_document" if action == "choose" else f"{action}_{model_name}"
+            specs.append((app_label, model_name, codename, f"Can {action} document"))
+    return specs
 
 
 ADMIN_ACCESS = [("wagtailadmin", "admin", "access_admin", "Can access Wagtail admin")]
@@ -69,7 +77,7 @@ MODEL_PERMISSIONS = {
 COLLECTION_PERMISSIONS = {
     REDACTIE: lambda: IMAGES_EDIT + _document_permissions(),
     EINDREDACTIE: lambda: IMAGES_EDIT + _document_permissions(),
-    VERTALERS: lambda: IMAGES_CHOOSE + _document_permissions()[2:],
+    VERTALERS: lambda: IMAGES_CHOOSE + _document_permissions(["choose"]),
     MODERATOREN: list,
 }
 # Page permissions on each section (and so on every pilot or story under it), by section language.

@@ -18,8 +18,9 @@ class AdviceCardViewSet(SnippetViewSet):
     add_to_admin_menu = True
     menu_order = 250
     list_display = ["title", "source", "show_on_home", "locale"]
-    list_filter = ["show_on_home", "locale"]
-    search_fields = ["title", "text", "source"]
+    list_filter = ["show_on_home"]  # Wagtail adds its own locale filter (by language code)
+    # No search_fields: the model is indexed, so the listing searches its AutocompleteFields. Naming
+    # fields here makes the SQLite search backend query columns its index does not have (a 500).
 
 
 register_snippet(AdviceCardViewSet)
@@ -73,8 +74,9 @@ class FlyerTemplateViewSet(SnippetViewSet):
     add_to_admin_menu = True
     menu_order = 260
     list_display = ["name", "kind", "paper", "locale"]
-    list_filter = ["kind", "paper", "locale"]
-    search_fields = ["name", "headline"]
+    list_filter = ["kind", "paper"]  # Wagtail adds its own locale filter (by language code)
+    # No search_fields: the model is indexed, so the listing searches its AutocompleteFields. Naming
+    # fields here makes the SQLite search backend query columns its index does not have (a 500).
 
 
 register_snippet(FlyerTemplateViewSet)

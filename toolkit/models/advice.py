@@ -47,6 +47,8 @@ class AdviceCard(TranslatableMixin, index.Indexed, models.Model):
         index.SearchField("text"),
         index.SearchField("source"),
         index.AutocompleteField("title"),
+        index.AutocompleteField("text"),
+        index.AutocompleteField("source"),
         index.FilterField("locale"),
     ]
 

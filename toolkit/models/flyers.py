@@ -118,6 +118,7 @@ class FlyerTemplate(TranslatableMixin, PreviewableMixin, RevisionMixin, index.In
         index.SearchField("name"),
         index.SearchField("headline"),
         index.AutocompleteField("name"),
+        index.AutocompleteField("headline"),
         index.FilterField("locale"),
     ]
 
