@@ -102,8 +102,10 @@ def demo_database(django_db_setup, transactional_db, django_db_serialized_rollba
 
 
 @pytest.fixture
-def live_url(live_server, demo_database):
-    """live_url("/nl/") -> the absolute URL of that path on the live server."""
+def live_url(live_server, demo_database, settings):
+    """live_url("/nl/") -> the absolute URL of that path on the live server. The links the site
+    builds (mails, QR codes: cms/links.py) point there too, as SITE_URL does on a real site."""
+    settings.SITE_URL = settings.WAGTAILADMIN_BASE_URL = live_server.url
 
     def url(path="/"):
         return live_server.url + path
